@@ -1,0 +1,109 @@
+package io.github.itsmejakarta.core;
+
+/**
+ * Every message the library can raise, each with a stable id of the form {@code ITSME-1xxx}.
+ *
+ * <p>Ranges: 10xx configuration, 11xx discovery, keys and communication, 12xx the authorization response
+ * (callback), 13xx the token endpoint, 14xx ID token and JOSE processing, 15xx userinfo, 16xx claims,
+ * 17xx the Jakarta integration. Ids are never reused or renumbered; the README lists them all.
+ *
+ * <p>Message texts never contain tokens, codes, verifiers or key material: only names, ids and limits. The
+ * {@code %s} placeholders are filled with such safe values by the code that raises the message.
+ *
+ * <p>Immutable and thread-safe (an enum).
+ */
+public enum ItsmeMessage {
+    // 10xx: configuration
+    CONFIG_MISSING("ITSME-1001", "Required setting '%s' is missing"), CONFIG_INVALID("ITSME-1002",
+            "Setting '%s' is invalid: %s"), CONFIG_INSECURE_URI("ITSME-1003",
+                    "'%s' must use https (plain http is allowed only to loopback addresses): %s"), KEYS_UNREADABLE(
+                            "ITSME-1010", "The private JWK set could not be read: %s"), KEYS_INCOMPLETE("ITSME-1011",
+                                    "The private JWK set is incomplete: %s"), KEYS_WEAK("ITSME-1012",
+                                            "Key '%s' is too weak: RSA keys need at least 2048 bits"),
+
+    // 11xx: discovery, itsme's keys, communication
+    DISCOVERY_UNAVAILABLE("ITSME-1101", "The discovery document could not be fetched from %s: %s"), DISCOVERY_INVALID(
+            "ITSME-1102", "The discovery document is invalid: %s"), DISCOVERY_ISSUER_MISMATCH("ITSME-1103",
+                    "The discovery document's issuer '%s' is not the expected '%s'"), JWKS_UNAVAILABLE("ITSME-1110",
+                            "itsme's JWK set could not be fetched: %s"), JWKS_INVALID("ITSME-1111",
+                                    "itsme's JWK set is invalid: %s"), HTTP_TIMEOUT("ITSME-1120",
+                                            "itsme did not answer within %s (%s)"), HTTP_UNREACHABLE("ITSME-1121",
+                                                    "itsme could not be reached (%s)"), HTTP_SERVER_ERROR("ITSME-1122",
+                                                            "itsme answered HTTP %s (%s)"), HTTP_RESPONSE_TOO_LARGE(
+                                                                    "ITSME-1123",
+                                                                    "itsme's answer exceeded %s bytes (%s)"),
+
+    // 12xx: the authorization response (callback)
+    CALLBACK_ERROR("ITSME-1201", "itsme answered the authorization request with error '%s'"), CALLBACK_STATE_MISSING(
+            "ITSME-1202", "The callback carries no state"), CALLBACK_STATE_MISMATCH("ITSME-1203",
+                    "The callback's state does not match a login in progress"), CALLBACK_STATE_EXPIRED("ITSME-1204",
+                            "The login in progress has expired"), CALLBACK_STATE_USED("ITSME-1205",
+                                    "The login in progress was already completed"), CALLBACK_CODE_MISSING("ITSME-1206",
+                                            "The callback carries no authorization code"), CALLBACK_ISSUER_MISMATCH(
+                                                    "ITSME-1207",
+                                                    "The callback's iss parameter '%s' is not the expected issuer"),
+
+    // 13xx: the token endpoint
+    TOKEN_ERROR("ITSME-1301", "The token endpoint answered with error '%s'"), TOKEN_RESPONSE_INVALID("ITSME-1302",
+            "The token endpoint's answer is invalid: %s"),
+
+    // 14xx: ID token and JOSE processing
+    TOKEN_MALFORMED("ITSME-1401", "The %s is malformed: %s"), TOKEN_TOO_LARGE("ITSME-1402",
+            "The %s exceeds %s bytes"), JWE_ALGORITHM_REFUSED("ITSME-1403",
+                    "The %s is encrypted with a refused algorithm: %s"), JWE_DECRYPTION_FAILED("ITSME-1404",
+                            "The %s could not be decrypted"), JWE_NOT_NESTED("ITSME-1405",
+                                    "The %s is not a signed JWT inside a JWE"), JWS_ALGORITHM_REFUSED("ITSME-1406",
+                                            "The %s is signed with a refused algorithm: %s"), JWS_SIGNATURE_INVALID(
+                                                    "ITSME-1407",
+                                                    "The %s's signature is not valid for any of itsme's keys"), JOSE_HEADER_REFUSED(
+                                                            "ITSME-1408",
+                                                            "The %s carries a refused header: %s"), CLAIM_ISSUER_INVALID(
+                                                                    "ITSME-1410",
+                                                                    "The %s's iss is missing or not the expected issuer"), CLAIM_AUDIENCE_INVALID(
+                                                                            "ITSME-1411",
+                                                                            "The %s's aud is missing or does not contain the client id"), CLAIM_SUBJECT_INVALID(
+                                                                                    "ITSME-1412",
+                                                                                    "The %s's sub is missing or not a string"), CLAIM_EXPIRED(
+                                                                                            "ITSME-1413",
+                                                                                            "The %s's exp is missing or in the past"), CLAIM_ISSUED_AT_INVALID(
+                                                                                                    "ITSME-1414",
+                                                                                                    "The %s's iat is missing, in the future or too old"), CLAIM_NONCE_INVALID(
+                                                                                                            "ITSME-1415",
+                                                                                                            "The %s's nonce is missing or does not match the login in progress"), CLAIM_ACR_INSUFFICIENT(
+                                                                                                                    "ITSME-1416",
+                                                                                                                    "The %s's acr '%s' is weaker than the requested '%s'"), CLAIM_TYPE_INVALID(
+                                                                                                                            "ITSME-1417",
+                                                                                                                            "The %s's claim '%s' has the wrong type"),
+
+    // 15xx: userinfo
+    USERINFO_ERROR("ITSME-1501",
+            "The userinfo endpoint refused the access token (HTTP %s, %s)"), USERINFO_SUBJECT_MISMATCH("ITSME-1502",
+                    "The userinfo sub does not match the ID token's sub"), USERINFO_NOT_JWT("ITSME-1503",
+                            "The userinfo answer is not a nested JWT"),
+
+    // 16xx: claims
+    CLAIM_VALUE_INVALID("ITSME-1601", "Claim '%s' has a value that cannot be read as %s");
+
+    private final String id;
+    private final String template;
+
+    ItsmeMessage(String id, String template) {
+        this.id = id;
+        this.template = template;
+    }
+
+    /** The stable message id, e.g. {@code ITSME-1203}. */
+    public String id() {
+        return id;
+    }
+
+    /** The text with its placeholders, without the id. */
+    public String template() {
+        return template;
+    }
+
+    /** The full message: {@code "ITSME-1203: ..."} with the arguments filled in. */
+    public String format(Object... args) {
+        return id + ": " + String.format(template, args);
+    }
+}
