@@ -16,10 +16,27 @@ public enum ItsmeMessage {
     // 10xx: configuration
     CONFIG_MISSING("ITSME-1001", "Required setting '%s' is missing"), CONFIG_INVALID("ITSME-1002",
             "Setting '%s' is invalid: %s"), CONFIG_INSECURE_URI("ITSME-1003",
-                    "'%s' must use https (plain http is allowed only to loopback addresses): %s"), KEYS_UNREADABLE(
-                            "ITSME-1010", "The private JWK set could not be read: %s"), KEYS_INCOMPLETE("ITSME-1011",
-                                    "The private JWK set is incomplete: %s"), KEYS_WEAK("ITSME-1012",
-                                            "Key '%s' is too weak: RSA keys need at least 2048 bits"),
+                    "'%s' must use https (plain http is allowed only to loopback addresses): %s"), CONFIG_NO_MICROPROFILE_CONFIG(
+                            "ITSME-1004",
+                            "No MicroProfile Config implementation was found, yet smallrye-jwt-build needs one to sign JWTs. Outside a Jakarta container add io.smallrye.config:smallrye-config-core to the class path"), CONFIG_PROBLEMS(
+                                    "ITSME-1005",
+                                    "The itsme client settings have %s problems: %s"), CONFIG_NO_JSON_IMPLEMENTATION(
+                                            "ITSME-1006",
+                                            "No %s implementation was found. Outside a Jakarta container add %s to the class path"), CONFIG_REQUEST_URI_BASE_MISSING(
+                                                    "ITSME-1007",
+                                                    "Request objects by reference need the setting 'requestUriBase' (where the application serves them)"), KEYS_UNREADABLE(
+                                                            "ITSME-1010",
+                                                            "The private JWK set could not be read: %s"), KEYS_INCOMPLETE(
+                                                                    "ITSME-1011",
+                                                                    "The private JWK set is incomplete: %s"), KEYS_WEAK(
+                                                                            "ITSME-1012",
+                                                                            "Key '%s' is too weak: RSA keys need at least 2048 bits"), KEYS_INVALID(
+                                                                                    "ITSME-1013",
+                                                                                    "The private JWK set holds unusable keys: %s"), KEY_UNKNOWN(
+                                                                                            "ITSME-1014",
+                                                                                            "The private JWK set holds no key with kid '%s'"), KEYS_GENERATION_FAILED(
+                                                                                                    "ITSME-1015",
+                                                                                                    "RSA keys could not be generated: %s"),
 
     // 11xx: discovery, itsme's keys, communication
     DISCOVERY_UNAVAILABLE("ITSME-1101", "The discovery document could not be fetched from %s: %s"), DISCOVERY_INVALID(
@@ -41,7 +58,8 @@ public enum ItsmeMessage {
                                     "The login in progress was already completed"), CALLBACK_CODE_MISSING("ITSME-1206",
                                             "The callback carries no authorization code"), CALLBACK_ISSUER_MISMATCH(
                                                     "ITSME-1207",
-                                                    "The callback's iss parameter '%s' is not the expected issuer"),
+                                                    "The callback's iss parameter '%s' is not the expected issuer"), CALLBACK_PARAMETER_REPEATED(
+                                                            "ITSME-1208", "The callback repeats parameter '%s'"),
 
     // 13xx: the token endpoint
     TOKEN_ERROR("ITSME-1301", "The token endpoint answered with error '%s'"), TOKEN_RESPONSE_INVALID("ITSME-1302",
@@ -77,7 +95,7 @@ public enum ItsmeMessage {
 
     // 15xx: userinfo
     USERINFO_ERROR("ITSME-1501",
-            "The userinfo endpoint refused the access token (HTTP %s, %s)"), USERINFO_SUBJECT_MISMATCH("ITSME-1502",
+            "The userinfo endpoint refused the access token with error '%s'"), USERINFO_SUBJECT_MISMATCH("ITSME-1502",
                     "The userinfo sub does not match the ID token's sub"), USERINFO_NOT_JWT("ITSME-1503",
                             "The userinfo answer is not a nested JWT"),
 
