@@ -1,0 +1,66 @@
+package io.github.itsmejakarta.core.internal.request;
+
+import io.github.itsmejakarta.core.keys.SigningKey;
+import io.smallrye.jwt.algorithm.ContentEncryptionAlgorithm;
+import io.smallrye.jwt.algorithm.KeyEncryptionAlgorithm;
+import io.smallrye.jwt.algorithm.SignatureAlgorithm;
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
+
+import java.security.PublicKey;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * Mints the relying party's own JWTs with smallrye-jwt-build: the {@code private_key_jwt} client assertion (OIDC Core
+ * 9; RFC 7523 3) and the signed-then-encrypted request object (OIDC Core 6.1, 16.14). Every time-related claim is
+ * set explicitly from the injected {@link Clock}, so that smallrye's own defaults never apply.
+ *
+ * <p>Thread-safe (no state besides its settings).
+ */
+public final class JwtMinter {
+    /** Client assertions live 2 minutes; itsme accepts up to 5 (itsme authentication page). */
+    public static final Duration ASSERTION_LIFETIME = Duration.ofMinutes(2);
+
+    private final String clientId;
+    private final Clock clock;
+
+    /** A minter for {@code clientId}. */
+    public JwtMinter(String clientId, Clock clock) {
+        this.clientId = clientId;
+        this.clock = clock;
+    }
+
+    /**
+     * The client assertion for the token endpoint: {@code iss = sub = client_id}, {@code aud} the token endpoint,
+     * unique {@code jti}, {@code iat}, {@code exp} 2 minutes later; RS256 with the active key's {@code kid}.
+     */
+    public String clientAssertion(SigningKey key, String tokenEndpoint) {
+        Instant now = clock.instant();
+        return Jwt.claims().issuer(clientId).subject(clientId).audience(tokenEndpoint).claim("jti", Randoms.token())
+                .issuedAt(now.getEpochSecond()).expiresAt(now.plus(ASSERTION_LIFETIME).getEpochSecond()).jws()
+                .keyId(key.kid()).algorithm(SignatureAlgorithm.RS256).sign(key.privateKey());
+    }
+
+    /**
+     * A request object: the authorization {@code parameters} plus {@code iss = client_id}, {@code aud = issuer},
+     * {@code iat}, {@code exp}, {@code jti}; signed RS256 with {@code key}, then encrypted to itsme's encryption key.
+     */
+    public String requestObject(Map<String, Object> parameters, String issuer, Instant expiresAt, SigningKey key,
+            PublicKey itsmeKey, String itsmeKid, String jweAlgorithm, String contentEncryption) {
+        Instant now = clock.instant();
+        JwtClaimsBuilder claims = Jwt.claims();
+        parameters.forEach(claims::claim);
+        claims.issuer(clientId).audience(issuer).claim("jti", Randoms.token()).issuedAt(now.getEpochSecond())
+                .expiresAt(expiresAt.getEpochSecond());
+        var encryption = claims.jws().keyId(key.kid()).algorithm(SignatureAlgorithm.RS256).innerSign(key.privateKey())
+                .keyAlgorithm(KeyEncryptionAlgorithm.fromAlgorithm(jweAlgorithm))
+                .contentAlgorithm(ContentEncryptionAlgorithm.fromAlgorithm(contentEncryption));
+        if (itsmeKid != null) {
+            encryption.keyId(itsmeKid);
+        }
+        return encryption.encrypt(itsmeKey);
+    }
+}
