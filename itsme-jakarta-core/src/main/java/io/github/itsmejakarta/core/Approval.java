@@ -20,8 +20,9 @@ import java.util.regex.Pattern;
  * value inside the request object, under itsme's v2 claim names ({@value #TEMPLATE_CLAIM} and siblings).
  *
  * <p>Validated when made, so that itsme never sees a text it would refuse: at most {@value #MAX_TEXT_LENGTH}
- * characters, encodable in ISO-8859-15, markup limited to {@code <b> <i> <u> <br>}; payments carry a positive amount
- * with at most two decimals, an ISO 4217 currency (itsme accepts {@code EUR}) and an IBAN with a valid checksum.
+ * characters, encodable in ISO-8859-15, markup limited to {@code <b> <i> <u> <br>}; payments carry a positive
+ * integer amount (itsme documents {@code claim_approval_amount_key} as an integer string), an ISO 4217 currency
+ * (itsme accepts {@code EUR}) and an IBAN with a valid checksum.
  *
  * <p>Immutable and thread-safe.
  */
@@ -50,7 +51,7 @@ public final class Approval implements Serializable {
     private static final Charset ISO_8859_15 = Charset.forName("ISO-8859-15");
     private static final Pattern TAG = Pattern.compile("<[^<>]*>");
     private static final Pattern ALLOWED_TAG = Pattern.compile("(?i)</?[biu]>|<br\\s*/?>");
-    private static final Pattern AMOUNT = Pattern.compile("[0-9]{1,15}(\\.[0-9]{1,2})?");
+    private static final Pattern AMOUNT = Pattern.compile("[0-9]{1,15}");
     private static final Pattern IBAN = Pattern.compile("[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}");
 
     private final String template;
@@ -85,7 +86,7 @@ public final class Approval implements Serializable {
     /**
      * A payment to approve ({@code adv_payment} template).
      *
-     * @param amount positive, at most two decimals, sent as a plain decimal string
+     * @param amount positive and integral (e.g. {@code 125} or {@code 125.00}), sent as an integer string
      * @param currency ISO 4217 code, e.g. {@code EUR}
      * @param iban the beneficiary's IBAN; spaces are removed and the checksum verified (ISO 13616)
      * @param text an optional text shown with the payment, validated like {@link #freeText(String)}
@@ -96,16 +97,20 @@ public final class Approval implements Serializable {
         if (amount.signum() <= 0) {
             throw new IllegalArgumentException("The payment amount must be positive");
         }
-        return payment(amount.toPlainString(), currency, iban, text);
+        try {
+            return payment(amount.toBigIntegerExact().toString(), currency, iban, text);
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException("itsme takes the payment amount as an integer: " + amount, e);
+        }
     }
 
-    /** A payment to approve, the amount given as a decimal string such as {@code "125"} or {@code "12.50"}. */
+    /** A payment to approve, the amount given as an integer string such as {@code "125"}. */
     public static Approval payment(String amount, String currency, String iban) {
         return payment(amount, currency, iban, null);
     }
 
     /**
-     * A payment to approve, the amount given as a decimal string such as {@code "125"} or {@code "12.50"}.
+     * A payment to approve, the amount given as an integer string such as {@code "125"}.
      *
      * @throws IllegalArgumentException if a value is invalid
      */
@@ -113,7 +118,7 @@ public final class Approval implements Serializable {
         Objects.requireNonNull(amount, "amount");
         if (!AMOUNT.matcher(amount).matches() || new BigDecimal(amount).signum() <= 0) {
             throw new IllegalArgumentException(
-                    "The payment amount must be a positive decimal number with at most two decimals: " + amount);
+                    "The payment amount must be a positive integer string of at most 15 digits: " + amount);
         }
         return new Approval(ADV_PAYMENT, text == null ? null : checkText(text), amount, checkCurrency(currency),
                 checkIban(iban));
