@@ -1,0 +1,200 @@
+package io.github.itsmejakarta.testkit;
+
+import static io.github.itsmejakarta.testkit.ItsmeClaimNames.*;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Ready-made test persons with realistic itsme claims. Every value is fictitious (national numbers have valid check
+ * digits but belong to nobody).
+ */
+public final class TestPersons {
+
+    /**
+     * Marie Lambert, French-speaking Belgian with an eID card: national number, eID serial number, address, birth
+     * date and place, photo, device (booleans as strings, {@code deviceId}), validity metadata of her card.
+     */
+    public static final TestPerson BELGIAN_EID_HOLDER = belgianEidHolder();
+
+    /**
+     * Sanne van den Berg, Dutch citizen identified with her passport: {@code IDDocumentSN}, {@code IDDocumentType}
+     * {@code PASSPORT}, {@code IDIssuingCountry} {@code NLD}, a Dutch national number (BSN); no address and no
+     * {@code given_name} (itsme leaves them out for such documents).
+     */
+    public static final TestPerson DUTCH_DOCUMENT_HOLDER = dutchDocumentHolder();
+
+    /**
+     * Jan Peeters, Dutch-speaking Belgian with an eID card and no photo; his device claim uses the {@code deviceID}
+     * spelling and real booleans, the other form seen in the wild.
+     */
+    public static final TestPerson SECOND_BELGIAN_EID_HOLDER = secondBelgianEidHolder();
+
+    private TestPersons() {
+    }
+
+    /** Every ready-made person, in page order. */
+    public static List<TestPerson> all() {
+        return List.of(BELGIAN_EID_HOLDER, DUTCH_DOCUMENT_HOLDER, SECOND_BELGIAN_EID_HOLDER);
+    }
+
+    private static TestPerson belgianEidHolder() {
+        Map<String, Object> address = new LinkedHashMap<>();
+        address.put("formatted", "Rue de la Loi 16\n1000 Bruxelles");
+        address.put("street_address", "Rue de la Loi 16");
+        address.put("postal_code", "1000");
+        address.put("locality", "Bruxelles");
+        address.put("country", "BE");
+        Map<String, Object> device = new LinkedHashMap<>();
+        device.put("os", "ANDROID");
+        device.put("appName", "itsme");
+        device.put("appRelease", "4.12.1");
+        device.put("deviceLabel", "Marie's phone");
+        device.put("debugEnabled", "false");
+        device.put("deviceId", "a8f2f7c6-7d0b-4c4e-9b52-3c1f0e7d2a11");
+        device.put("osRelease", "Android 14");
+        device.put("manufacturer", "Google");
+        device.put("hasSimEnabled", "true");
+        device.put("deviceLockLevel", "FINGERPRINT");
+        device.put("smsEnabled", "true");
+        device.put("rooted", "false");
+        device.put("deviceModel", "Pixel 8");
+        device.put("sdkRelease", "34");
+        return TestPerson.builder("belgian-eid-holder")
+                .displayName("Marie Lambert (Belgian eID)")
+                .claim("family_name", "Lambert")
+                .claim("given_name", "Marie")
+                .claim("name", "Marie Lambert")
+                .claim("gender", "female")
+                .claim("locale", "FR")
+                .claim("birthdate", "1985-03-14")
+                .claim(BIRTHDATE_AS_STRING, "14/03/1985")
+                .claim("email", "marie.lambert@example.be")
+                .claim("email_verified", false)
+                .claim("phone_number", "+32 485123456")
+                .claim("phone_number_verified", true)
+                .claim("address", address)
+                .claim(BE_NATIONAL_NUMBER, "85031412401")
+                .claim(BE_EID_SN, "592123456789")
+                .claim(OFFICIAL_GENDER, "F")
+                .claim(CITIZENSHIP, "Belg")
+                .claim(CITIZENSHIP_AS_ISO, "BEL")
+                .claim(PLACE_OF_BIRTH, Map.of("formatted", "Namur, Belgique", "city", "Namur", "country", "BE"))
+                .photoJpeg(resource("photo-belgian-eid-holder.jpg"))
+                .claim(DEVICE, device)
+                .claim(TRANSACTION_IP, "203.0.113.24")
+                .claim(ONGOING_CALL, "false")
+                .claim(IDENTIFICATION_MODE, "EID")
+                .claim(VALIDITY_FROM, Map.of(BE_EID_SN, "2018-11-10T00:00:00Z"))
+                .claim(VALIDITY_TO, Map.of(BE_EID_SN, "2028-11-10T00:00:00Z"))
+                .claim(VERIFICATION_DATE, Map.of(BE_EID_SN, "2026-01-05T09:30:00Z"))
+                .claim(ISSUANCE_LOCALITY, Map.of(BE_EID_SN, "Bruxelles"))
+                .build();
+    }
+
+    private static TestPerson dutchDocumentHolder() {
+        Map<String, Object> device = new LinkedHashMap<>();
+        device.put("os", "IOS");
+        device.put("appName", "itsme");
+        device.put("appRelease", "4.12.0");
+        device.put("deviceLabel", "iPhone van Sanne");
+        device.put("debugEnabled", "false");
+        device.put("deviceId", "5b0c3e9a-1f44-4a0e-8d2c-7e6b9a4f1c30");
+        device.put("osRelease", "iOS 18.1");
+        device.put("manufacturer", "Apple");
+        device.put("hasSimEnabled", "true");
+        device.put("deviceLockLevel", "FACEID");
+        device.put("smsEnabled", "true");
+        device.put("rooted", "false");
+        device.put("deviceModel", "iPhone15,2");
+        return TestPerson.builder("dutch-document-holder")
+                .displayName("S. van den Berg (Dutch passport)")
+                .claim("family_name", "van den Berg")
+                .claim("name", "van den Berg")
+                .claim("gender", "female")
+                .claim("locale", "NL")
+                .claim("birthdate", "2002-07-21")
+                .claim(BIRTHDATE_AS_STRING, "21/07/2002")
+                .claim("email", "s.vandenberg@example.nl")
+                .claim("email_verified", false)
+                .claim("phone_number", "+31 612345678")
+                .claim("phone_number_verified", true)
+                .claim(ID_DOCUMENT_SN, "NXC1234R5")
+                .claim(ID_DOCUMENT_TYPE, "PASSPORT")
+                .claim(ID_ISSUING_COUNTRY, "NLD")
+                .claim(NL_NATIONAL_NUMBER, "123456782")
+                .claim(OFFICIAL_GENDER, "V")
+                .claim(CITIZENSHIP, "Nederlandse")
+                .claim(CITIZENSHIP_AS_ISO, "NLD")
+                .claim(PLACE_OF_BIRTH, Map.of("formatted", "Utrecht, Nederland", "city", "Utrecht", "country", "NL"))
+                .photoJpeg(resource("photo-dutch-document-holder.jpg"))
+                .claim(DEVICE, device)
+                .claim(IDENTIFICATION_MODE, "PASSPORT")
+                .claim(VALIDITY_FROM, Map.of(ID_DOCUMENT_SN, "2021-04-02T00:00:00Z"))
+                .claim(VALIDITY_TO, Map.of(ID_DOCUMENT_SN, "2031-04-02T00:00:00Z"))
+                .claim(VERIFICATION_DATE, Map.of(ID_DOCUMENT_SN, "2025-12-12T14:05:00Z"))
+                .build();
+    }
+
+    private static TestPerson secondBelgianEidHolder() {
+        Map<String, Object> address = new LinkedHashMap<>();
+        address.put("formatted", "Meir 50\n2000 Antwerpen");
+        address.put("street_address", "Meir 50");
+        address.put("postal_code", "2000");
+        address.put("locality", "Antwerpen");
+        Map<String, Object> device = new LinkedHashMap<>();
+        device.put("os", "IOS");
+        device.put("appName", "itsme");
+        device.put("appRelease", "4.11.7");
+        device.put("deviceLabel", "Jan zijn iPhone");
+        device.put("debugEnabled", false);
+        device.put("deviceID", "0e6f9c3a-2b7d-4f18-a3c5-9d8e7f6a5b41");
+        device.put("osRelease", "iOS 17.6");
+        device.put("manufacturer", "Apple");
+        device.put("hasSimEnabled", true);
+        device.put("deviceLockLevel", "TOUCHID");
+        device.put("smsEnabled", true);
+        device.put("rooted", false);
+        device.put("deviceModel", "iPhone14,5");
+        return TestPerson.builder("second-belgian-eid-holder")
+                .displayName("Jan Peeters (Belgian eID, no photo)")
+                .claim("family_name", "Peeters")
+                .claim("given_name", "Jan Karel")
+                .claim("name", "Jan Karel Peeters")
+                .claim("gender", "male")
+                .claim("locale", "NL")
+                .claim("birthdate", "1962-10-01")
+                .claim(BIRTHDATE_AS_STRING, "01/10/1962")
+                .claim("email", "jan.peeters@example.be")
+                .claim("email_verified", false)
+                .claim("phone_number", "+32 470987654")
+                .claim("phone_number_verified", true)
+                .claim("address", address)
+                .claim(BE_NATIONAL_NUMBER, "62100103348")
+                .claim(BE_EID_SN, "591987654321")
+                .claim(OFFICIAL_GENDER, "M")
+                .claim(CITIZENSHIP, "Belg")
+                .claim(CITIZENSHIP_AS_ISO, "BEL")
+                .claim(PLACE_OF_BIRTH, Map.of("formatted", "Antwerpen, België", "city", "Antwerpen", "country", "BE"))
+                .claim(DEVICE, device)
+                .claim(VALIDITY_FROM, Map.of(BE_EID_SN, "2020-02-14T00:00:00Z"))
+                .claim(VALIDITY_TO, Map.of(BE_EID_SN, "2030-02-14T00:00:00Z"))
+                .claim(VERIFICATION_DATE, Map.of(BE_EID_SN, "2025-10-20T08:00:00Z"))
+                .build();
+    }
+
+    private static byte[] resource(String name) {
+        try (InputStream in = TestPersons.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + name);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

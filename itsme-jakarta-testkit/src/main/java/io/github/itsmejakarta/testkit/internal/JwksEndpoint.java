@@ -1,0 +1,16 @@
+package io.github.itsmejakarta.testkit.internal;
+
+/** {@code GET /v2/jwks}: the simulator's public signing keys (current and rolled-over) and its encryption key. */
+public final class JwksEndpoint {
+
+    private final SimulatorKeys keys;
+
+    public JwksEndpoint(SimulatorKeys keys) {
+        this.keys = keys;
+    }
+
+    public SimResponse handle(SimRequest request) {
+        return SimResponse.text(200, "application/json", keys.publicJwksJson(),
+                java.util.Map.of("Cache-Control", "max-age=60"));
+    }
+}
