@@ -14,9 +14,11 @@ import org.openjdk.jmh.annotations.State;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 
+import io.github.itsmejakarta.core.ItsmeIdentity;
+
 /**
  * Single-thread throughput of processing one itsme ID token (nested JWT, RSA 2048): (a) the JDK floor of one RSA-OAEP
- * unwrap + one RS256 verify, (c) jose4j by hand, (d) Nimbus by hand. All paths see the same token string, minted once
+ * unwrap + one RS256 verify, (b) itsme-jakarta-core's ItsmeTokenProcessor, (c) jose4j by hand, (d) Nimbus by hand. All paths see the same token string, minted once
  * per trial with fresh keys. {@code BenchmarkPathsTest} runs each method once and checks that it accepts this token and
  * rejects tampered ones, so that no path is measured while failing.
  */
@@ -29,6 +31,7 @@ public class IdTokenBenchmark {
     String token;
     JdkFloor.Input floorInput;
     JdkFloor floor;
+    CoreProcessorPath core;
     Jose4jByHand jose4j;
     NimbusByHand nimbus;
 
@@ -38,6 +41,7 @@ public class IdTokenBenchmark {
         token = fixture.idToken();
         floorInput = JdkFloor.inputOf(token, fixture.rpEncryptionKey().getPrivate());
         floor = new JdkFloor(fixture.rpEncryptionKey().getPrivate(), fixture.itsmeSigningKey().getPublic());
+        core = new CoreProcessorPath(fixture);
         jose4j = new Jose4jByHand(fixture.rpEncryptionKey().getPrivate(), fixture.itsmeSigningKey().getPublic());
         nimbus = new NimbusByHand(fixture.rpEncPrivateJwkJson(), fixture.itsmePublicJwksJson());
     }
@@ -46,6 +50,12 @@ public class IdTokenBenchmark {
     @Benchmark
     public byte[] a_jdkFloor() throws Exception {
         return floor.process(floorInput);
+    }
+
+    /** (b) itsme-jakarta-core: decrypt, verify, validate, normalise into an ItsmeIdentity. */
+    @Benchmark
+    public ItsmeIdentity b_itsmeCore() throws Exception {
+        return core.process(token, TokenFixture.NONCE);
     }
 
     /** (c) jose4j JwtConsumer configured by hand. */

@@ -2,6 +2,7 @@ package io.github.itsmejakarta.benchmarks;
 
 import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.util.List;
 
 import org.jose4j.jwa.AlgorithmConstraints.ConstraintType;
 import org.jose4j.jwe.ContentEncryptionAlgorithmIdentifiers;
@@ -50,7 +51,7 @@ public final class Jose4jByHand {
     public JwtClaims process(String token, String expectedNonce) throws InvalidJwtException, MalformedClaimException {
         JwtClaims claims = consumer.processToClaims(token);
         if (!expectedNonce.equals(claims.getStringClaimValue("nonce"))) {
-            throw new IllegalArgumentException("nonce mismatch");
+            throw new InvalidJwtException("nonce mismatch", List.of(), null);
         }
         return claims;
     }

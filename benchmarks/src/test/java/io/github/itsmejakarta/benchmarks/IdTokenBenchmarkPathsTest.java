@@ -12,6 +12,7 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -20,9 +21,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jwt.JWTClaimsSet;
 
 import io.github.itsmejakarta.benchmarks.TokenFixture.IdTokenSpec;
+import io.github.itsmejakarta.core.ItsmeIdentity;
+import io.github.itsmejakarta.core.ItsmeRejectedException;
 
 /**
  * Runs every {@link IdTokenBenchmark} method once outside JMH: each path must accept the benchmark's token with the
@@ -34,10 +38,10 @@ class IdTokenBenchmarkPathsTest {
 
     private final IdTokenBenchmark bench = new IdTokenBenchmark();
 
-    /** A processing path under test: the token in, the checked claims out (or an exception). */
+    /** A processing path under test: the token in, the library's own result out (or an exception). */
     @FunctionalInterface
     interface TokenPath {
-        Map<String, Object> process(String token) throws Exception;
+        Object process(String token) throws Exception;
     }
 
     @BeforeAll
@@ -47,8 +51,9 @@ class IdTokenBenchmarkPathsTest {
 
     Map<String, TokenPath> claimCheckingPaths() {
         Map<String, TokenPath> paths = new LinkedHashMap<>();
-        paths.put("jose4j", token -> fromJose4j(bench.jose4j.process(token, TokenFixture.NONCE)));
-        paths.put("nimbus", token -> fromNimbus(bench.nimbus.process(token, TokenFixture.NONCE)));
+        paths.put("core", token -> bench.core.process(token, TokenFixture.NONCE));
+        paths.put("jose4j", token -> bench.jose4j.process(token, TokenFixture.NONCE));
+        paths.put("nimbus", token -> bench.nimbus.process(token, TokenFixture.NONCE));
         return paths;
     }
 
@@ -58,8 +63,9 @@ class IdTokenBenchmarkPathsTest {
         Map<String, Object> expected = Map.of("sub", TokenFixture.SUB, "iss", TokenFixture.ISSUER, "aud",
                 List.of(TokenFixture.CLIENT_ID), "iat", TokenFixture.NOW.getEpochSecond() - 5, "exp",
                 TokenFixture.NOW.getEpochSecond() + 295, "nonce", TokenFixture.NONCE, "acr", TokenFixture.ACR_BASIC);
-        assertThat(fromJose4j(bench.c_jose4jByHand())).isEqualTo(expected);
-        assertThat(fromNimbus(bench.d_nimbusByHand())).isEqualTo(expected);
+        assertThat(claimsOf(bench.b_itsmeCore())).isEqualTo(expected);
+        assertThat(claimsOf(bench.c_jose4jByHand())).isEqualTo(expected);
+        assertThat(claimsOf(bench.d_nimbusByHand())).isEqualTo(expected);
     }
 
     @Test
@@ -94,9 +100,11 @@ class IdTokenBenchmarkPathsTest {
     @MethodSource("tamperings")
     void everyClaimCheckingPathRejects(String what, UnaryOperator<IdTokenSpec> tamper) {
         String tampered = tamper.apply(bench.fixture.idTokenSpec()).mint();
+        Map<String, Class<? extends Exception>> rejections = Map.of("core", ItsmeRejectedException.class, "jose4j",
+                InvalidJwtException.class, "nimbus", BadJOSEException.class);
         claimCheckingPaths().forEach((name, path) -> assertThat(catchThrowable(() -> path.process(tampered)))
                 .as("%s must reject a token with %s", name, what)
-                .isInstanceOf(Exception.class));
+                .isInstanceOf(rejections.get(name)));
     }
 
     static Stream<Arguments> acceptedVariants() {
@@ -111,7 +119,7 @@ class IdTokenBenchmarkPathsTest {
     @MethodSource("acceptedVariants")
     void everyClaimCheckingPathAccepts(String what, UnaryOperator<IdTokenSpec> variant) {
         String token = variant.apply(bench.fixture.idTokenSpec()).mint();
-        claimCheckingPaths().forEach((name, path) -> assertThatCode(() -> path.process(token))
+        claimCheckingPaths().forEach((name, path) -> assertThatCode(() -> claimsOf(path.process(token)))
                 .as("%s must accept a token %s", name, what)
                 .doesNotThrowAnyException());
     }
@@ -139,6 +147,36 @@ class IdTokenBenchmarkPathsTest {
         JdkFloor.Input input = new JdkFloor.Input(tampered, good.innerSigningInput(), good.innerSignature());
         assertThatThrownBy(() -> bench.floor.process(input)).isInstanceOf(javax.crypto.BadPaddingException.class);
         assertThat(bench.floor.process(good)).hasSize(32);
+    }
+
+    @Test
+    void coreNormalisesTheClaimsTheOthersLeaveRaw() throws Exception {
+        ItsmeIdentity identity = bench.b_itsmeCore();
+        assertThat(identity.claims().birthdate()).contains(java.time.LocalDate.of(1985, 4, 12));
+        assertThat(identity.claims().address()).hasValueSatisfying(a -> assertThat(a.toString()).contains("1000"));
+        assertThat(identity.claims().belgianNationalNumber()).contains("85041212345");
+        assertThat(identity.authTime()).contains(TokenFixture.NOW.minusSeconds(25));
+    }
+
+    static Map<String, Object> claimsOf(Object result) throws Exception {
+        if (result instanceof ItsmeIdentity identity) {
+            return fromCore(identity);
+        }
+        if (result instanceof JwtClaims claims) {
+            return fromJose4j(claims);
+        }
+        return fromNimbus((JWTClaimsSet) result);
+    }
+
+    /**
+     * Core drops {@code nonce} from the identity once it has matched it (rejection cases above show it is compared),
+     * so the nonce reported for core is the one it was asked to match.
+     */
+    static Map<String, Object> fromCore(ItsmeIdentity identity) {
+        assertThat(identity.claims().contains("nonce")).isFalse();
+        return Map.of("sub", identity.sub(), "iss", identity.issuer(), "aud", identity.audience(), "iat",
+                identity.issuedAt().getEpochSecond(), "exp", identity.expiresAt().getEpochSecond(), "nonce",
+                TokenFixture.NONCE, "acr", identity.acrValue().orElseThrow());
     }
 
     static Map<String, Object> fromJose4j(JwtClaims claims) throws Exception {
