@@ -1,0 +1,76 @@
+package io.github.itsmejakarta.cdi;
+
+/**
+ * The messages of the Jakarta integration, ids {@code ITSME-17xx} (core's {@code ItsmeMessage} holds 10xx-16xx).
+ *
+ * <p>17 0x-1x: deployment (configuration) problems, reported together in one deployment error. 172x-173x: what
+ * happens to a request; these ids appear on error pages and in log lines. Texts never carry a token, code, verifier,
+ * cookie or key: only key names, paths and ids. Ids are never reused or renumbered; the module README lists them.
+ *
+ * <p>Immutable and thread-safe (an enum).
+ */
+public enum ItsmeCdiMessage {
+    /** A required key has no value. */
+    CONFIG_MISSING("ITSME-1701", "Required setting '%s' is missing"),
+    /** A value cannot be read. */
+    CONFIG_INVALID("ITSME-1702", "Setting '%s' is invalid: %s"),
+    /** A URI to itsme or the callback is plain http to a non-loopback host. */
+    CONFIG_INSECURE_URI("ITSME-1703", "Setting '%s' must use https (plain http only to loopback addresses): %s"),
+    /** The private JWK set cannot be used; the core message (ITSME-101x) names the reason. */
+    KEYS_UNUSABLE("ITSME-1704", "The private JWK set from '%s' cannot be used: %s"),
+    /** Both the inline JWK set and its location are set. */
+    KEYS_AMBIGUOUS("ITSME-1705", "Set only one of '%s' and '%s'"),
+    /** More than one class carries the definition. */
+    DEFINITION_DUPLICATE("ITSME-1706", "@ItsmeAuthenticationMechanismDefinition appears on more than one class: %s"),
+    /** An EL expression in an annotation attribute failed. */
+    EL_FAILED("ITSME-1707", "The expression of '%s' could not be evaluated: %s"),
+    /** The cookie secret is not 32 bytes of base64. */
+    COOKIE_SECRET_INVALID("ITSME-1708", "Setting '%s' must be 32 bytes, base64-encoded"),
+    /** The summary heading the deployment error. */
+    DEPLOYMENT_INVALID("ITSME-1709", "itsme login is misconfigured (%s problem(s)): %s"),
+
+    /** The callback's state matches no login in progress of this browser. */
+    LOGIN_NOT_IN_PROGRESS("ITSME-1721",
+            "No itsme login of this browser matches the callback (state missing, unknown, expired or already used)"),
+    /** The login failed a check or itsme refused it; the cause's id follows. */
+    LOGIN_FAILED("ITSME-1722", "The itsme login failed (%s)"),
+    /** itsme could not be reached or said it is temporarily unavailable. */
+    ITSME_UNAVAILABLE("ITSME-1723", "itsme is temporarily unavailable (%s)"),
+    /** The identity stores did not accept the caller. */
+    CREDENTIAL_REFUSED("ITSME-1724", "The identity stores did not accept the itsme caller (%s)"),
+    /** A return URL that is not a path of this application was refused. */
+    RETURN_URL_REFUSED("ITSME-1725", "A return URL that is not a path of this application was refused"),
+    /** The login-state cookie was absent, tampered with, expired or for another login. */
+    COOKIE_STATE_INVALID("ITSME-1726", "The login-state cookie is missing, invalid or expired"),
+    /** A request object was asked for that is unknown, expired or already served. */
+    REQUEST_OBJECT_UNKNOWN("ITSME-1727", "The request object is unknown, expired or was already fetched"),
+    /** A flow was started whose service code is not configured. */
+    SERVICE_NOT_CONFIGURED("ITSME-1728", "A %s flow was requested but '%s' is not set"),
+    /** Userinfo was asked for but could not be fetched. */
+    USERINFO_FAILED("ITSME-1729", "The userinfo could not be fetched (%s)"),
+    /** The mechanism failed unexpectedly. */
+    INTERNAL_ERROR("ITSME-1730", "The itsme login could not be completed because of an internal error (%s)");
+
+    private final String id;
+    private final String template;
+
+    ItsmeCdiMessage(String id, String template) {
+        this.id = id;
+        this.template = template;
+    }
+
+    /** The stable id, e.g. {@code ITSME-1721}. */
+    public String id() {
+        return id;
+    }
+
+    /** The text with its placeholders, without the id. */
+    public String template() {
+        return template;
+    }
+
+    /** The full message: {@code "ITSME-17xx: ..."} with the arguments filled in. */
+    public String format(Object... args) {
+        return id + ": " + String.format(template, args);
+    }
+}

@@ -1,0 +1,77 @@
+package io.github.itsmejakarta.cdi;
+
+/**
+ * The MicroProfile Config keys of the itsme mechanism. These names are a contract: documented in the module README,
+ * tested one by one, never renamed silently.
+ *
+ * <p>Each key has an attribute of the same meaning on {@link ItsmeAuthenticationMechanismDefinition}. A value is taken
+ * from MicroProfile Config first, then from the annotation (where {@code ${...}} and {@code #{...}} are evaluated with
+ * the BeanManager's EL resolver), then from the default written next to the key. Everything is read once, at
+ * deployment, into an immutable settings object: changing a value needs a redeployment.
+ *
+ * <p>Durations are ISO-8601 ({@code PT5S}) or a number of seconds ({@code 5}). Lists are separated by spaces or
+ * commas.
+ */
+public final class ItsmeConfigKeys {
+    /** {@code e2e} (default) or {@code production}: picks itsme's discovery document. */
+    public static final String ENVIRONMENT = "itsme.environment";
+    /** Any discovery document URI; overrides {@link #ENVIRONMENT} (the simulator, tests). https, or http to loopback. */
+    public static final String DISCOVERY_URI = "itsme.discovery-uri";
+    /** The client id received at onboarding. Required. */
+    public static final String CLIENT_ID = "itsme.client-id";
+    /** The service code of the Login service. Required. */
+    public static final String SERVICE_CODE = "itsme.service-code";
+    /** The service code of the Share-data service; needed only for {@code ItsmeAuthenticationParameters.shareData}. */
+    public static final String SHARE_DATA_SERVICE_CODE = "itsme.share-data-service-code";
+    /** The service code of the Confirm service; needed only for {@code ItsmeAuthenticationParameters.confirm}. */
+    public static final String CONFIRM_SERVICE_CODE = "itsme.confirm-service-code";
+    /**
+     * The registered callback URL (exact match at itsme). Default: the application's own {@link #CALLBACK_PATH}, built
+     * from the request that starts the login (set it explicitly behind a reverse proxy).
+     */
+    public static final String REDIRECT_URI = "itsme.redirect-uri";
+    /** The RP's private JWK set as inline JSON. One of this and {@link #PRIVATE_JWKS_LOCATION} is required. */
+    public static final String PRIVATE_JWKS = "itsme.private-jwks";
+    /** The RP's private JWK set as a location: {@code file:/path} or {@code classpath:name}. */
+    public static final String PRIVATE_JWKS_LOCATION = "itsme.private-jwks-location";
+    /** Extra scopes: {@code profile email address phone eid idDocument}. Default: none ({@code openid} is implied). */
+    public static final String SCOPES = "itsme.scopes";
+    /** Extra claims to ask for in the ID token (full names). Default: none. */
+    public static final String CLAIMS = "itsme.claims";
+    /** {@code basic} (default) or {@code advanced}. */
+    public static final String ACR = "itsme.acr";
+    /** The claim that becomes the caller name. Default {@code sub}. */
+    public static final String CALLER_NAME_CLAIM = "itsme.caller-name-claim";
+    /** Groups every itsme caller gets. Default: none. */
+    public static final String DEFAULT_GROUPS = "itsme.default-groups";
+    /** Where a login in progress is kept: {@code session} (default) or {@code cookie}. */
+    public static final String LOGIN_STATE = "itsme.login-state";
+    /** {@code none} (default), {@code value} ({@code request}) or {@code reference} ({@code request_uri}). */
+    public static final String REQUEST_OBJECT = "itsme.request-object";
+    /** Outbound connect timeout. Default {@code PT5S}. */
+    public static final String CONNECT_TIMEOUT = "itsme.connect-timeout";
+    /** Outbound read timeout. Default {@code PT10S}. */
+    public static final String READ_TIMEOUT = "itsme.read-timeout";
+    /** Tolerated clock difference with itsme. Default {@code PT30S}, at most {@code PT5M}. */
+    public static final String CLOCK_SKEW = "itsme.clock-skew";
+    /** How long a login may stay in progress (state lifetime, cookie max-age). Default {@code PT10M}, at most 1 h. */
+    public static final String LOGIN_TIMEOUT = "itsme.login-timeout";
+    /** The callback path inside the application. Default {@code /itsme/callback}. */
+    public static final String CALLBACK_PATH = "itsme.callback-path";
+    /** The path of the RP's public JWK set inside the application. Default {@code /itsme/jwks}. */
+    public static final String JWKS_PATH = "itsme.jwks-path";
+    /** The path prefix request objects are served under ({@code <path>/<id>}). Default {@code /itsme/request}. */
+    public static final String REQUEST_URI_PATH = "itsme.request-uri-path";
+    /**
+     * The AES key of the login-state cookie, base64 (32 bytes). Default: derived from the RP's active signing key, so
+     * that every node holding the same keys reads the cookie.
+     */
+    public static final String COOKIE_SECRET = "itsme.cookie-secret";
+    /** The name of the login-state cookie. Default {@code ITSME_LOGIN}. */
+    public static final String COOKIE_NAME = "itsme.cookie-name";
+    /** Languages for itsme's screens ({@code ui_locales}): {@code fr nl de en}. Default: none (itsme decides). */
+    public static final String UI_LOCALES = "itsme.ui-locales";
+
+    private ItsmeConfigKeys() {
+    }
+}

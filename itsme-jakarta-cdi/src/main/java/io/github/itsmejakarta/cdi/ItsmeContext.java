@@ -1,0 +1,7 @@
+package io.github.itsmejakarta.cdi;
+
+import jakarta.enterprise.context.RequestScoped;
+
+@RequestScoped
+public class ItsmeContext {
+}

@@ -1,0 +1,141 @@
+package io.github.itsmejakarta.cdi;
+
+import io.github.itsmejakarta.cdi.internal.ElEvaluator;
+import io.github.itsmejakarta.cdi.internal.ItsmeSettings;
+import io.github.itsmejakarta.cdi.internal.SettingsResolver;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
+import jakarta.enterprise.inject.spi.AnnotatedType;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
+import jakarta.enterprise.inject.spi.DeploymentException;
+import jakarta.enterprise.inject.spi.Extension;
+import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
+import jakarta.enterprise.inject.spi.ProcessBeanAttributes;
+import jakarta.enterprise.inject.spi.WithAnnotations;
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * The CDI portable extension behind {@link ItsmeAuthenticationMechanismDefinition} (registered in
+ * {@code META-INF/services/jakarta.enterprise.inject.spi.Extension}).
+ *
+ * <p>How the beans come and go (CDI 4.0, chapter 11.5 "container lifecycle events"):
+ * <ol>
+ * <li>{@code BeforeBeanDiscovery}: {@link ItsmeAuthenticationMechanism}, {@link ItsmeIdentityStore} and
+ * {@link ItsmeContext} are added with {@code addAnnotatedType}, always, because whether the application carries the
+ * definition is only known later, and because Open Liberty finds mechanisms only through
+ * {@code ProcessAnnotatedType}, which synthetic beans ({@code AfterBeanDiscovery.addBean}) never fire. This jar has
+ * an extension and no {@code beans.xml}, so it is not a bean archive (CDI 4.0, 12.1): the classes become beans only
+ * through this registration, never twice.</li>
+ * <li>{@code ProcessAnnotatedType} with {@code @WithAnnotations}: records the classes carrying the definition.</li>
+ * <li>{@code ProcessBeanAttributes}: fired after type discovery is complete, so the answer is known; without a
+ * definition the three beans are vetoed and the application is untouched (no mechanism bean exists).</li>
+ * <li>{@code AfterDeploymentValidation}: the settings are resolved (MicroProfile Config, then the annotation with EL,
+ * then defaults) and checked; every problem goes into one {@link DeploymentException} with its {@code ITSME-17xx}
+ * id.</li>
+ * </ol>
+ *
+ * <p>Thread-safety: the container calls the observers from one thread during deployment; {@link #settings()} is read
+ * afterwards through a volatile field.
+ */
+public class ItsmeExtension implements Extension {
+    private static final System.Logger LOG = System.getLogger(ItsmeExtension.class.getName());
+    private static final List<Class<?>> BEAN_CLASSES = List.of(ItsmeAuthenticationMechanism.class,
+            ItsmeIdentityStore.class, ItsmeContext.class);
+
+    private final List<AnnotatedType<?>> definitions = new ArrayList<>();
+    private volatile ItsmeSettings settings;
+
+    void addBeans(@Observes BeforeBeanDiscovery event, BeanManager beanManager) {
+        for (Class<?> type : BEAN_CLASSES) {
+            event.addAnnotatedType(beanManager.createAnnotatedType(type), ItsmeExtension.class.getName() + "."
+                    + type.getSimpleName());
+        }
+    }
+
+    <T> void findDefinition(
+            @Observes @WithAnnotations(ItsmeAuthenticationMechanismDefinition.class) ProcessAnnotatedType<T> event) {
+        // @WithAnnotations also matches the annotation on members; only the class-level one counts
+        if (event.getAnnotatedType().isAnnotationPresent(ItsmeAuthenticationMechanismDefinition.class)) {
+            definitions.add(event.getAnnotatedType());
+        }
+    }
+
+    void vetoMechanism(@Observes ProcessBeanAttributes<ItsmeAuthenticationMechanism> event) {
+        vetoUnlessEnabled(event);
+    }
+
+    void vetoIdentityStore(@Observes ProcessBeanAttributes<ItsmeIdentityStore> event) {
+        vetoUnlessEnabled(event);
+    }
+
+    void vetoContext(@Observes ProcessBeanAttributes<ItsmeContext> event) {
+        vetoUnlessEnabled(event);
+    }
+
+    private void vetoUnlessEnabled(ProcessBeanAttributes<?> event) {
+        if (definitions.isEmpty()) {
+            event.veto();
+        }
+    }
+
+    void validate(@Observes AfterDeploymentValidation event, BeanManager beanManager) {
+        if (definitions.isEmpty()) {
+            return;
+        }
+        List<String> problems = new ArrayList<>();
+        if (definitions.size() > 1) {
+            problems.add(ItsmeCdiMessage.DEFINITION_DUPLICATE.format(definitions.stream()
+                    .map(t -> t.getJavaClass().getName()).sorted().toList()));
+        }
+        ItsmeAuthenticationMechanismDefinition definition = definitions.get(0)
+                .getAnnotation(ItsmeAuthenticationMechanismDefinition.class);
+        SettingsResolver.Resolution resolution = SettingsResolver.resolve(configLookup(), definition,
+                new ElEvaluator(beanManager));
+        problems.addAll(resolution.problems());
+        if (!problems.isEmpty()) {
+            String message = ItsmeCdiMessage.DEPLOYMENT_INVALID.format(problems.size(), String.join("; ", problems));
+            LOG.log(Level.ERROR, message);
+            event.addDeploymentProblem(new DeploymentException(message));
+            return;
+        }
+        settings = resolution.settings();
+        LOG.log(Level.INFO, () -> "itsme login enabled: " + settings);
+    }
+
+    /** MicroProfile Config when the application has it; an application without MP Config uses the annotation. */
+    private static Function<String, Optional<String>> configLookup() {
+        Config config;
+        try {
+            config = ConfigProvider.getConfig();
+        } catch (RuntimeException | LinkageError e) {
+            LOG.log(Level.DEBUG, "No MicroProfile Config available; using the annotation only", e);
+            return key -> Optional.empty();
+        }
+        return key -> config.getOptionalValue(key, String.class);
+    }
+
+    /** Whether an {@link ItsmeAuthenticationMechanismDefinition} was found. */
+    public boolean isEnabled() {
+        return !definitions.isEmpty();
+    }
+
+    /**
+     * The validated settings.
+     *
+     * @throws IllegalStateException before a successful deployment validation
+     */
+    ItsmeSettings settings() {
+        ItsmeSettings s = settings;
+        if (s == null) {
+            throw new IllegalStateException("itsme settings are not resolved: is the deployment valid?");
+        }
+        return s;
+    }
+}

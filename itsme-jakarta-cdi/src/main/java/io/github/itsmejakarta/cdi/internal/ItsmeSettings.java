@@ -1,0 +1,46 @@
+package io.github.itsmejakarta.cdi.internal;
+
+import io.github.itsmejakarta.core.Acr;
+import io.github.itsmejakarta.core.ItsmeEnvironment;
+import io.github.itsmejakarta.core.RequestObjectMode;
+import io.github.itsmejakarta.core.Scope;
+import io.github.itsmejakarta.core.keys.RelyingPartyKeys;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import javax.crypto.SecretKey;
+
+/**
+ * The mechanism's settings, resolved and validated once at deployment by {@link SettingsResolver}. Nullable
+ * components are noted; collections are immutable copies.
+ *
+ * <p>Immutable and thread-safe. {@link #toString()} leaves out the keys and the cookie key.
+ *
+ * @param environment the itsme environment, or {@code null} when {@code discoveryUri} was configured directly
+ * @param shareDataServiceCode nullable
+ * @param confirmServiceCode nullable
+ * @param redirectUri nullable: then built from the request that starts the login
+ * @param cookieKey the AES-256 key of the login-state cookie; {@code null} in session mode
+ */
+public record ItsmeSettings(ItsmeEnvironment environment, URI discoveryUri, String clientId, String serviceCode,
+        String shareDataServiceCode, String confirmServiceCode, URI redirectUri, RelyingPartyKeys keys,
+        List<Scope> scopes, List<String> claims, Acr acr, String callerNameClaim, Set<String> defaultGroups,
+        LoginStateMode loginState, RequestObjectMode requestObject, Duration connectTimeout, Duration readTimeout,
+        Duration clockSkew, Duration loginTimeout, String callbackPath, String jwksPath, String requestUriPath,
+        SecretKey cookieKey, String cookieName, List<String> uiLocales) {
+
+    public ItsmeSettings {
+        scopes = List.copyOf(scopes);
+        claims = List.copyOf(claims);
+        defaultGroups = Set.copyOf(defaultGroups);
+        uiLocales = List.copyOf(uiLocales);
+    }
+
+    @Override
+    public String toString() {
+        return "ItsmeSettings[discoveryUri=" + discoveryUri + ", clientId=" + clientId + ", serviceCode=" + serviceCode
+                + ", redirectUri=" + redirectUri + ", keys=" + keys.keyIds() + ", loginState=" + loginState
+                + ", requestObject=" + requestObject + ", callbackPath=" + callbackPath + "]";
+    }
+}

@@ -1,0 +1,401 @@
+package io.github.itsmejakarta.cdi.internal;
+
+import static io.github.itsmejakarta.cdi.ItsmeConfigKeys.*;
+
+import io.github.itsmejakarta.cdi.ItsmeAuthenticationMechanismDefinition;
+import io.github.itsmejakarta.cdi.ItsmeCdiMessage;
+import io.github.itsmejakarta.core.Acr;
+import io.github.itsmejakarta.core.ItsmeConfigurationException;
+import io.github.itsmejakarta.core.ItsmeEnvironment;
+import io.github.itsmejakarta.core.RequestObjectMode;
+import io.github.itsmejakarta.core.Scope;
+import io.github.itsmejakarta.core.keys.RelyingPartyKeys;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Base64;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Resolves the settings of one {@link ItsmeAuthenticationMechanismDefinition}: for every key, the MicroProfile Config
+ * value, else the annotation attribute (EL evaluated), else the default; then parses and checks the lot, collecting
+ * <em>every</em> problem so that a deployment reports them together instead of one per redeploy.
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class SettingsResolver {
+    static final String DEFAULT_CALLBACK_PATH = "/itsme/callback";
+    static final String DEFAULT_JWKS_PATH = "/itsme/jwks";
+    static final String DEFAULT_REQUEST_URI_PATH = "/itsme/request";
+    static final String DEFAULT_COOKIE_NAME = "ITSME_LOGIN";
+    static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(10);
+    static final Duration DEFAULT_CLOCK_SKEW = Duration.ofSeconds(30);
+    static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(5);
+    static final Duration DEFAULT_LOGIN_TIMEOUT = Duration.ofMinutes(10);
+    static final Duration MAX_LOGIN_TIMEOUT = Duration.ofHours(1);
+    static final Duration MAX_TIMEOUT = Duration.ofMinutes(2);
+    static final int COOKIE_KEY_BYTES = 32;
+    private static final Set<String> UI_LOCALES_ALLOWED = Set.of("fr", "nl", "de", "en");
+    private static final Pattern LIST_SEPARATOR = Pattern.compile("[\\s,]+");
+    private static final Pattern COOKIE_NAME_TOKEN = Pattern.compile("[A-Za-z0-9_\\-.]{1,64}");
+    private static final String COOKIE_KEY_LABEL = "itsme-jakarta login-state cookie key v1";
+
+    /** Each key and the annotation attribute that mirrors it. */
+    private static final Map<String, Function<ItsmeAuthenticationMechanismDefinition, String>> ATTRIBUTES = Map
+            .ofEntries(Map.entry(ENVIRONMENT, ItsmeAuthenticationMechanismDefinition::environment),
+                    Map.entry(DISCOVERY_URI, ItsmeAuthenticationMechanismDefinition::discoveryUri),
+                    Map.entry(CLIENT_ID, ItsmeAuthenticationMechanismDefinition::clientId),
+                    Map.entry(SERVICE_CODE, ItsmeAuthenticationMechanismDefinition::serviceCode),
+                    Map.entry(SHARE_DATA_SERVICE_CODE, ItsmeAuthenticationMechanismDefinition::shareDataServiceCode),
+                    Map.entry(CONFIRM_SERVICE_CODE, ItsmeAuthenticationMechanismDefinition::confirmServiceCode),
+                    Map.entry(REDIRECT_URI, ItsmeAuthenticationMechanismDefinition::redirectUri),
+                    Map.entry(PRIVATE_JWKS, ItsmeAuthenticationMechanismDefinition::privateJwks),
+                    Map.entry(PRIVATE_JWKS_LOCATION, ItsmeAuthenticationMechanismDefinition::privateJwksLocation),
+                    Map.entry(SCOPES, ItsmeAuthenticationMechanismDefinition::scopes),
+                    Map.entry(CLAIMS, ItsmeAuthenticationMechanismDefinition::claims),
+                    Map.entry(ACR, ItsmeAuthenticationMechanismDefinition::acr),
+                    Map.entry(CALLER_NAME_CLAIM, ItsmeAuthenticationMechanismDefinition::callerNameClaim),
+                    Map.entry(DEFAULT_GROUPS, ItsmeAuthenticationMechanismDefinition::defaultGroups),
+                    Map.entry(LOGIN_STATE, ItsmeAuthenticationMechanismDefinition::loginState),
+                    Map.entry(REQUEST_OBJECT, ItsmeAuthenticationMechanismDefinition::requestObject),
+                    Map.entry(CONNECT_TIMEOUT, ItsmeAuthenticationMechanismDefinition::connectTimeout),
+                    Map.entry(READ_TIMEOUT, ItsmeAuthenticationMechanismDefinition::readTimeout),
+                    Map.entry(CLOCK_SKEW, ItsmeAuthenticationMechanismDefinition::clockSkew),
+                    Map.entry(LOGIN_TIMEOUT, ItsmeAuthenticationMechanismDefinition::loginTimeout),
+                    Map.entry(CALLBACK_PATH, ItsmeAuthenticationMechanismDefinition::callbackPath),
+                    Map.entry(JWKS_PATH, ItsmeAuthenticationMechanismDefinition::jwksPath),
+                    Map.entry(REQUEST_URI_PATH, ItsmeAuthenticationMechanismDefinition::requestUriPath),
+                    Map.entry(COOKIE_SECRET, ItsmeAuthenticationMechanismDefinition::cookieSecret),
+                    Map.entry(COOKIE_NAME, ItsmeAuthenticationMechanismDefinition::cookieName),
+                    Map.entry(UI_LOCALES, ItsmeAuthenticationMechanismDefinition::uiLocales));
+
+    /** The outcome: settings when {@link #problems()} is empty, else {@code null} settings. */
+    public record Resolution(ItsmeSettings settings, List<String> problems) {
+        public Resolution {
+            problems = List.copyOf(problems);
+        }
+
+        public boolean isValid() {
+            return problems.isEmpty();
+        }
+    }
+
+    private final Function<String, Optional<String>> config;
+    private final ItsmeAuthenticationMechanismDefinition definition;
+    private final UnaryOperator<String> el;
+    private final List<String> problems = new ArrayList<>();
+    private final Map<String, Optional<String>> resolved = new HashMap<>();
+
+    private SettingsResolver(Function<String, Optional<String>> config,
+            ItsmeAuthenticationMechanismDefinition definition, UnaryOperator<String> el) {
+        this.config = config;
+        this.definition = definition;
+        this.el = el;
+    }
+
+    /** The keys that have an annotation attribute: all of {@code ItsmeConfigKeys}. */
+    public static Set<String> keyNames() {
+        return ATTRIBUTES.keySet();
+    }
+
+    /**
+     * Resolves and checks everything.
+     *
+     * @param config a MicroProfile Config lookup (an empty value counts as absent)
+     * @param el evaluates an attribute holding {@code ${...}} or {@code #{...}}; may throw
+     */
+    public static Resolution resolve(Function<String, Optional<String>> config,
+            ItsmeAuthenticationMechanismDefinition definition, UnaryOperator<String> el) {
+        return new SettingsResolver(config, definition, el).resolve();
+    }
+
+    /** The raw value of {@code key} after precedence (config, annotation, nothing), trimmed; empty means unset. */
+    Optional<String> raw(String key) {
+        // memoised: an expression is evaluated, and its failure reported, once
+        Optional<String> known = resolved.get(key);
+        if (known == null) {
+            known = lookup(key);
+            resolved.put(key, known);
+        }
+        return known;
+    }
+
+    private Optional<String> lookup(String key) {
+        Optional<String> configured = config.apply(key).map(String::trim).filter(s -> !s.isEmpty());
+        if (configured.isPresent()) {
+            return configured;
+        }
+        String attribute = ATTRIBUTES.get(key).apply(definition);
+        if (attribute == null || attribute.isBlank()) {
+            return Optional.empty();
+        }
+        if (attribute.contains("${") || attribute.contains("#{")) {
+            try {
+                attribute = el.apply(attribute);
+            } catch (RuntimeException e) {
+                // the expression itself is safe to name; its value may not be, and is never printed
+                problems.add(ItsmeCdiMessage.EL_FAILED.format(key, e.getClass().getSimpleName()));
+                return Optional.empty();
+            }
+        }
+        return Optional.ofNullable(attribute).map(String::trim).filter(s -> !s.isEmpty());
+    }
+
+    private Resolution resolve() {
+        ItsmeEnvironment environment = enumValue(ENVIRONMENT, ItsmeEnvironment.class, ItsmeEnvironment.E2E);
+        URI discovery;
+        Optional<String> discoveryValue = raw(DISCOVERY_URI);
+        if (discoveryValue.isPresent()) {
+            environment = null; // an explicit discovery document overrides the environment
+            discovery = httpsUri(DISCOVERY_URI, discoveryValue.get());
+        } else {
+            discovery = environment == null ? null : environment.discoveryUri();
+        }
+        String clientId = required(CLIENT_ID);
+        String serviceCode = required(SERVICE_CODE);
+        String shareData = raw(SHARE_DATA_SERVICE_CODE).orElse(null);
+        String confirm = raw(CONFIRM_SERVICE_CODE).orElse(null);
+        URI redirect = raw(REDIRECT_URI).map(v -> httpsUri(REDIRECT_URI, v)).orElse(null);
+        if (redirect != null && redirect.getRawFragment() != null) {
+            problems.add(ItsmeCdiMessage.CONFIG_INVALID.format(REDIRECT_URI, "a redirect URI has no fragment"));
+        }
+        RelyingPartyKeys keys = keys();
+        List<Scope> scopes = new ArrayList<>();
+        for (String s : list(SCOPES)) {
+            try {
+                scopes.add(Scope.fromValue(s));
+            } catch (IllegalArgumentException e) {
+                problems.add(ItsmeCdiMessage.CONFIG_INVALID.format(SCOPES, "unknown scope '" + s
+                        + "' (profile email address phone eid idDocument)"));
+            }
+        }
+        List<String> claims = list(CLAIMS);
+        Acr acr = raw(ACR).map(this::acr).orElse(Acr.BASIC);
+        String callerNameClaim = raw(CALLER_NAME_CLAIM).orElse("sub");
+        Set<String> groups = new LinkedHashSet<>(list(DEFAULT_GROUPS));
+        LoginStateMode loginState = enumValue(LOGIN_STATE, LoginStateMode.class, LoginStateMode.SESSION);
+        RequestObjectMode requestObject = enumValue(REQUEST_OBJECT, RequestObjectMode.class, RequestObjectMode.NONE);
+        Duration connect = duration(CONNECT_TIMEOUT, DEFAULT_CONNECT_TIMEOUT, MAX_TIMEOUT, false);
+        Duration read = duration(READ_TIMEOUT, DEFAULT_READ_TIMEOUT, MAX_TIMEOUT, false);
+        Duration skew = duration(CLOCK_SKEW, DEFAULT_CLOCK_SKEW, MAX_CLOCK_SKEW, true);
+        Duration loginTimeout = duration(LOGIN_TIMEOUT, DEFAULT_LOGIN_TIMEOUT, MAX_LOGIN_TIMEOUT, false);
+        String callbackPath = path(CALLBACK_PATH, DEFAULT_CALLBACK_PATH);
+        String jwksPath = path(JWKS_PATH, DEFAULT_JWKS_PATH);
+        String requestUriPath = path(REQUEST_URI_PATH, DEFAULT_REQUEST_URI_PATH);
+        if (callbackPath.equals(jwksPath) || callbackPath.startsWith(requestUriPath + "/")
+                || jwksPath.startsWith(requestUriPath + "/")) {
+            problems.add(ItsmeCdiMessage.CONFIG_INVALID.format(CALLBACK_PATH + ", " + JWKS_PATH + ", "
+                    + REQUEST_URI_PATH, "the endpoint paths must differ"));
+        }
+        String cookieName = raw(COOKIE_NAME).orElse(DEFAULT_COOKIE_NAME);
+        if (!COOKIE_NAME_TOKEN.matcher(cookieName).matches()) {
+            problems.add(ItsmeCdiMessage.CONFIG_INVALID.format(COOKIE_NAME, "use letters, digits, '-', '_', '.'"));
+        }
+        SecretKey cookieKey = loginState == LoginStateMode.COOKIE ? cookieKey(keys, clientId) : null;
+        List<String> uiLocales = list(UI_LOCALES);
+        for (String locale : uiLocales) {
+            if (!UI_LOCALES_ALLOWED.contains(locale)) {
+                problems.add(ItsmeCdiMessage.CONFIG_INVALID.format(UI_LOCALES, "'" + locale
+                        + "' is not one of fr nl de en"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            return new Resolution(null, problems);
+        }
+        return new Resolution(new ItsmeSettings(environment, discovery, clientId, serviceCode, shareData, confirm,
+                redirect, keys, scopes, claims, acr, callerNameClaim, groups, loginState, requestObject, connect, read,
+                skew, loginTimeout, callbackPath, jwksPath, requestUriPath, cookieKey, cookieName, uiLocales),
+                problems);
+    }
+
+    private String required(String key) {
+        Optional<String> value = raw(key);
+        if (value.isEmpty()) {
+            problems.add(ItsmeCdiMessage.CONFIG_MISSING.format(key));
+        }
+        return value.orElse(null);
+    }
+
+    private RelyingPartyKeys keys() {
+        Optional<String> inline = raw(PRIVATE_JWKS);
+        Optional<String> location = raw(PRIVATE_JWKS_LOCATION);
+        if (inline.isPresent() && location.isPresent()) {
+            problems.add(ItsmeCdiMessage.KEYS_AMBIGUOUS.format(PRIVATE_JWKS, PRIVATE_JWKS_LOCATION));
+            return null;
+        }
+        if (inline.isEmpty() && location.isEmpty()) {
+            problems.add(ItsmeCdiMessage.CONFIG_MISSING.format(PRIVATE_JWKS + "' or '" + PRIVATE_JWKS_LOCATION));
+            return null;
+        }
+        try {
+            return inline.isPresent()
+                    ? RelyingPartyKeys.fromJwks(inline.get())
+                    : RelyingPartyKeys.fromLocation(location.get());
+        } catch (ItsmeConfigurationException e) {
+            // core's message names the reason and never quotes key material
+            problems.add(ItsmeCdiMessage.KEYS_UNUSABLE.format(inline.isPresent() ? PRIVATE_JWKS : PRIVATE_JWKS_LOCATION,
+                    e.getMessage()));
+            return null;
+        }
+    }
+
+    private SecretKey cookieKey(RelyingPartyKeys keys, String clientId) {
+        Optional<String> secret = raw(COOKIE_SECRET);
+        if (secret.isPresent()) {
+            byte[] bytes;
+            try {
+                bytes = Base64.getDecoder().decode(secret.get().replace('-', '+').replace('_', '/'));
+            } catch (IllegalArgumentException e) {
+                bytes = new byte[0];
+            }
+            if (bytes.length != COOKIE_KEY_BYTES) {
+                problems.add(ItsmeCdiMessage.COOKIE_SECRET_INVALID.format(COOKIE_SECRET));
+                return null;
+            }
+            return new SecretKeySpec(bytes, "AES");
+        }
+        if (keys == null) {
+            return null; // already reported
+        }
+        return deriveCookieKey(keys, clientId);
+    }
+
+    /**
+     * HMAC-SHA256 keyed with the active signing key's PKCS#8 encoding over a fixed label and the client id: every
+     * node that holds the same private JWK set derives the same AES-256 key, and nobody without the private key can.
+     * Rotating the active signing key changes it, which only fails the logins in progress at that moment.
+     */
+    static SecretKey deriveCookieKey(RelyingPartyKeys keys, String clientId) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(keys.activeSigningKey().privateKey().getEncoded(), "HmacSHA256"));
+            mac.update(COOKIE_KEY_LABEL.getBytes(StandardCharsets.UTF_8));
+            mac.update((byte) 0);
+            mac.update(String.valueOf(clientId).getBytes(StandardCharsets.UTF_8));
+            return new SecretKeySpec(mac.doFinal(), "AES");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
+    }
+
+    private URI httpsUri(String key, String value) {
+        URI uri;
+        try {
+            uri = new URI(value);
+        } catch (URISyntaxException e) {
+            problems.add(ItsmeCdiMessage.CONFIG_INVALID.format(key, "not a URI: " + value));
+            return null;
+        }
+        if (!uri.isAbsolute() || uri.getHost() == null) {
+            problems.add(ItsmeCdiMessage.CONFIG_INVALID.format(key, "not an absolute URI with a host: " + value));
+            return null;
+        }
+        String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+        if (scheme.equals("https") || scheme.equals("http") && isLoopbackHost(uri.getHost())) {
+            return uri;
+        }
+        problems.add(ItsmeCdiMessage.CONFIG_INSECURE_URI.format(key, value));
+        return null;
+    }
+
+    /** Loopback by the literal host only: no DNS lookup, no name that could resolve elsewhere later. */
+    static boolean isLoopbackHost(String host) {
+        String h = host.toLowerCase(Locale.ROOT);
+        return h.equals("localhost") || h.equals("[::1]") || h.equals("[0:0:0:0:0:0:0:1]")
+                || h.matches("127(\\.(25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])){3}");
+    }
+
+    private Acr acr(String value) {
+        switch (value.toLowerCase(Locale.ROOT)) {
+            case "basic" :
+                return Acr.BASIC;
+            case "advanced" :
+                return Acr.ADVANCED;
+            default :
+                Optional<Acr> byUri = Acr.find(value);
+                if (byUri.isEmpty()) {
+                    problems.add(ItsmeCdiMessage.CONFIG_INVALID.format(ACR, "'" + value
+                            + "' is not basic or advanced"));
+                }
+                return byUri.orElse(Acr.BASIC);
+        }
+    }
+
+    private <E extends Enum<E>> E enumValue(String key, Class<E> type, E defaultValue) {
+        Optional<String> value = raw(key);
+        if (value.isEmpty()) {
+            return defaultValue;
+        }
+        String name = value.get().toUpperCase(Locale.ROOT).replace('-', '_');
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equals(name)) {
+                return constant;
+            }
+        }
+        List<String> allowed = new ArrayList<>();
+        for (E constant : type.getEnumConstants()) {
+            allowed.add(constant.name().toLowerCase(Locale.ROOT));
+        }
+        problems.add(ItsmeCdiMessage.CONFIG_INVALID.format(key, "'" + value.get() + "' is not one of "
+                + String.join(", ", allowed)));
+        return null;
+    }
+
+    private Duration duration(String key, Duration defaultValue, Duration max, boolean zeroAllowed) {
+        Optional<String> value = raw(key);
+        if (value.isEmpty()) {
+            return defaultValue;
+        }
+        Duration d;
+        try {
+            String v = value.get();
+            d = v.chars().allMatch(Character::isDigit)
+                    ? Duration.ofSeconds(Long.parseLong(v))
+                    : Duration.parse(v.toUpperCase(Locale.ROOT));
+        } catch (DateTimeParseException | NumberFormatException e) {
+            problems.add(ItsmeCdiMessage.CONFIG_INVALID.format(key, "'" + value.get()
+                    + "' is not an ISO-8601 duration (PT10S) or a number of seconds"));
+            return defaultValue;
+        }
+        if (d.isNegative() || (!zeroAllowed && d.isZero()) || d.compareTo(max) > 0) {
+            problems.add(
+                    ItsmeCdiMessage.CONFIG_INVALID.format(key, d + " is outside " + (zeroAllowed ? "0" : "0 (excl.)")
+                            + " to " + max));
+            return defaultValue;
+        }
+        return d;
+    }
+
+    private String path(String key, String defaultValue) {
+        String value = raw(key).orElse(defaultValue);
+        if (!value.startsWith("/") || value.startsWith("//") || value.length() < 2 || value.endsWith("/")
+                || !value.chars().allMatch(c -> c > 0x20 && c < 0x7f && c != '?' && c != '#' && c != '\\')) {
+            problems.add(ItsmeCdiMessage.CONFIG_INVALID.format(key, "'" + value
+                    + "' must be a path starting with one '/', without query, fragment or trailing '/'"));
+            return defaultValue;
+        }
+        return value;
+    }
+
+    private List<String> list(String key) {
+        return raw(key).map(v -> List.of(LIST_SEPARATOR.split(v))).orElse(List.of()).stream()
+                .filter(s -> !s.isEmpty()).distinct().toList();
+    }
+}
