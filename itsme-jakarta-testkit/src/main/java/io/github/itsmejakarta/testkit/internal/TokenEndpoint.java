@@ -61,6 +61,10 @@ public final class TokenEndpoint {
         if (code == null || code.isEmpty()) {
             return error(400, "invalid_request", "code is missing");
         }
+        String verifier = request.formParam("code_verifier").orElse(null);
+        if (!Pkce.wellFormed(verifier)) {
+            return error(400, "invalid_request", "code_verifier must be 43 to 128 unreserved characters");
+        }
         Optional<Grant> taken = ctx.codes.take(code);
         if (taken.isEmpty()) {
             ctx.redeemedCodes.take(code).ifPresent(ctx.accessTokens::remove);
@@ -72,10 +76,6 @@ public final class TokenEndpoint {
         }
         if (!grant.request().redirectUri().equals(request.formParam("redirect_uri").orElse(null))) {
             return error(400, "invalid_grant", "redirect_uri differs from the authorization request's");
-        }
-        String verifier = request.formParam("code_verifier").orElse(null);
-        if (!Pkce.wellFormed(verifier)) {
-            return error(400, "invalid_request", "code_verifier must be 43 to 128 unreserved characters");
         }
         if (!Pkce.matches(verifier, grant.request().codeChallenge())) {
             return error(400, "invalid_grant", "code_verifier does not match the code_challenge");
