@@ -96,7 +96,7 @@ public final class ItsmeClaims implements Serializable {
     private static Object freeze(String name, Object value) {
         if (value instanceof Map<?, ?> map) {
             Map<String, Object> copy = new LinkedHashMap<>(map.size() * 2);
-            boolean foldKeys = METADATA.contains(name);
+            boolean foldKeys = name != null && METADATA.contains(name);
             for (Map.Entry<?, ?> e : map.entrySet()) {
                 String key = String.valueOf(e.getKey());
                 copy.put(foldKeys ? ClaimNames.toV2(key) : key, freeze(null, e.getValue()));
