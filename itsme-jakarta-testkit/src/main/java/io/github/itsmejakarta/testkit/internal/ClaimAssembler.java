@@ -77,10 +77,18 @@ public final class ClaimAssembler {
         return claims;
     }
 
-    /** The userinfo claims. */
+    /**
+     * The userinfo claims: {@code sub}, {@code iss}, {@code aud}, {@code iat}, {@code exp} and the granted claims.
+     */
     public Map<String, Object> userInfo(Grant grant) {
+        long now = clock.instant().getEpochSecond();
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put("sub", grant.sub());
+        // OIDC Core 5.3.2: a signed userinfo response should carry iss and aud; iat/exp by the injected clock
+        claims.put("iss", issuer);
+        claims.put("aud", grant.request().client().clientId());
+        claims.put("iat", now);
+        claims.put("exp", now + ID_TOKEN_LIFETIME_SECONDS);
         for (String scope : grant.request().scopes()) {
             for (String name : SCOPE_CLAIMS.getOrDefault(scope, List.of())) {
                 value(grant, name).ifPresent(v -> claims.put(name, v));
