@@ -249,11 +249,10 @@ public final class ItsmeClient {
             throw new ItsmeRejectedException(ItsmeMessage.CALLBACK_STATE_EXPIRED);
         }
         String code = response.code().orElseThrow(() -> new ItsmeRejectedException(ItsmeMessage.CALLBACK_CODE_MISSING));
+        ProviderContext p = provider(); // before burning the state: a discovery failure leaves the login retryable
         if (!usedStates.markUsed(pending.state(), pending.expiresAt(), now)) {
             throw new ItsmeRejectedException(ItsmeMessage.CALLBACK_STATE_USED);
         }
-
-        ProviderContext p = provider();
         Map<String, String> form = new LinkedHashMap<>();
         form.put("grant_type", "authorization_code");
         form.put("code", code);
