@@ -26,6 +26,8 @@ public enum ItsmeCdiMessage {
     EL_FAILED("ITSME-1707", "The expression of '%s' could not be evaluated: %s"),
     /** The cookie secret is not 32 bytes of base64. */
     COOKIE_SECRET_INVALID("ITSME-1708", "Setting '%s' must be 32 bytes, base64-encoded"),
+    /** Core refused to build a client from the settings (its own id, e.g. ITSME-1006, follows). */
+    CLIENT_INVALID("ITSME-1710", "The itsme client cannot be built from these settings: %s"),
     /** The summary heading the deployment error. */
     DEPLOYMENT_INVALID("ITSME-1709", "itsme login is misconfigured (%s problem(s)): %s"),
 

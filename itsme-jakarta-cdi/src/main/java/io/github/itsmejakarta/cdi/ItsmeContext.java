@@ -1,7 +1,132 @@
 package io.github.itsmejakarta.cdi;
 
+import io.github.itsmejakarta.cdi.internal.ItsmeSessionData;
+import io.github.itsmejakarta.core.Acr;
+import io.github.itsmejakarta.core.ItsmeException;
+import io.github.itsmejakarta.core.ItsmeIdentity;
+import io.github.itsmejakarta.core.ItsmeUserInfo;
+import io.github.itsmejakarta.core.claims.ItsmeClaims;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import java.util.Optional;
 
+/**
+ * The current caller's itsme login, injectable anywhere a request is active:
+ *
+ * <pre>
+ * &#64;Inject
+ * ItsmeContext itsme;
+ * ...
+ * String name = itsme.claims().flatMap(ItsmeClaims::name).orElse("?");
+ * </pre>
+ *
+ * Everything here is read from the HTTP session; only {@link #userInfo()} goes to itsme, and only when asked (its
+ * result is kept for the rest of the session), so that a login costs at most two RSA private-key operations.
+ *
+ * <p>Request-scoped; not for use across threads.
+ */
 @RequestScoped
 public class ItsmeContext {
+    static final String USERINFO_ATTRIBUTE = "io.github.itsmejakarta.cdi.userinfo";
+
+    @Inject
+    Instance<HttpServletRequest> requests;
+    @Inject
+    ItsmeAuthenticationMechanism mechanism;
+
+    private HttpServletRequest request;
+
+    /** For CDI. */
+    public ItsmeContext() {
+    }
+
+    /** Outside CDI (tests): over one request. */
+    ItsmeContext(HttpServletRequest request, ItsmeAuthenticationMechanism mechanism) {
+        this.request = request;
+        this.mechanism = mechanism;
+    }
+
+    private HttpServletRequest request() {
+        if (request == null) {
+            request = requests.get();
+        }
+        return request;
+    }
+
+    private Optional<ItsmeSessionData> data() {
+        HttpSession session = request().getSession(false);
+        return session == null
+                ? Optional.empty()
+                : Optional.ofNullable((ItsmeSessionData) session.getAttribute(ItsmeSessionData.ATTRIBUTE));
+    }
+
+    /** Whether the caller logged in with itsme in this session. */
+    public boolean isAuthenticated() {
+        return data().isPresent();
+    }
+
+    /** The caller, when the itsme identity store named it (another store may have validated the credential). */
+    public Optional<ItsmeCallerPrincipal> caller() {
+        return data().map(ItsmeSessionData::caller).filter(ItsmeCallerPrincipal.class::isInstance)
+                .map(ItsmeCallerPrincipal.class::cast);
+    }
+
+    /** The verified ID token identity of the last itsme flow. */
+    public Optional<ItsmeIdentity> identity() {
+        return data().map(d -> d.tokens().identity());
+    }
+
+    /** The identity claims from the ID token, typed. */
+    public Optional<ItsmeClaims> claims() {
+        return identity().map(ItsmeIdentity::claims);
+    }
+
+    /** The authentication level itsme reported. */
+    public Optional<Acr> acr() {
+        return identity().flatMap(ItsmeIdentity::acr);
+    }
+
+    /** The last Confirm flow the caller completed in this session. */
+    public Optional<ItsmeConfirmation> lastConfirmation() {
+        return data().map(ItsmeSessionData::lastConfirmation);
+    }
+
+    /**
+     * The userinfo claims, fetched from itsme on the first call in a session (one network call, one RSA decryption)
+     * and kept afterwards. Empty without an itsme login.
+     *
+     * @throws ItsmeException when itsme cannot be reached or its answer fails a check (the login itself stays valid;
+     *             the access token lives an hour)
+     */
+    public Optional<ItsmeUserInfo> userInfo() throws ItsmeException {
+        Optional<ItsmeSessionData> data = data();
+        if (data.isEmpty()) {
+            return Optional.empty();
+        }
+        HttpSession session = request().getSession(false);
+        Object cached = session.getAttribute(USERINFO_ATTRIBUTE);
+        if (cached instanceof ItsmeUserInfo info && info.sub().equals(data.get().tokens().identity().sub())) {
+            return Optional.of(info);
+        }
+        ItsmeUserInfo info = mechanism.userInfo(data.get());
+        session.setAttribute(USERINFO_ATTRIBUTE, info);
+        return Optional.of(info);
+    }
+
+    /**
+     * Ends the local login: the container forgets the caller ({@code HttpServletRequest.logout}) and the session is
+     * invalidated. itsme has no end-session endpoint, so this is all a logout can do.
+     */
+    public void logout() throws ServletException {
+        HttpServletRequest r = request();
+        r.logout();
+        HttpSession session = r.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
+    }
 }

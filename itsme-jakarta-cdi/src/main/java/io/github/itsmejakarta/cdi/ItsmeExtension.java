@@ -1,8 +1,10 @@
 package io.github.itsmejakarta.cdi;
 
 import io.github.itsmejakarta.cdi.internal.ElEvaluator;
+import io.github.itsmejakarta.cdi.internal.ItsmeClients;
 import io.github.itsmejakarta.cdi.internal.ItsmeSettings;
 import io.github.itsmejakarta.cdi.internal.SettingsResolver;
+import io.github.itsmejakarta.core.ItsmeConfigurationException;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.AnnotatedType;
@@ -14,6 +16,8 @@ import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
 import jakarta.enterprise.inject.spi.ProcessBeanAttributes;
 import jakarta.enterprise.inject.spi.WithAnnotations;
 import java.lang.System.Logger.Level;
+import java.net.URI;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -99,6 +103,9 @@ public class ItsmeExtension implements Extension {
         SettingsResolver.Resolution resolution = SettingsResolver.resolve(configLookup(), definition,
                 new ElEvaluator(beanManager));
         problems.addAll(resolution.problems());
+        if (resolution.isValid()) {
+            problems.addAll(probeClient(resolution.settings()));
+        }
         if (!problems.isEmpty()) {
             String message = ItsmeCdiMessage.DEPLOYMENT_INVALID.format(problems.size(), String.join("; ", problems));
             LOG.log(Level.ERROR, message);
@@ -107,6 +114,23 @@ public class ItsmeExtension implements Extension {
         }
         settings = resolution.settings();
         LOG.log(Level.INFO, () -> "itsme login enabled: " + settings);
+    }
+
+    /**
+     * Builds a core client once (no network call) so that what core checks itself, e.g. a JSON-B implementation on
+     * the class path, fails the deployment rather than the first login. Without a configured redirect URI a loopback
+     * placeholder stands in: the real one is known per request.
+     */
+    private static List<String> probeClient(ItsmeSettings s) {
+        URI redirect = s.redirectUri() != null
+                ? s.redirectUri()
+                : URI.create("http://localhost" + s.callbackPath());
+        try {
+            ItsmeClients.build(s, redirect, Clock.systemUTC());
+            return List.of();
+        } catch (ItsmeConfigurationException e) {
+            return List.of(ItsmeCdiMessage.CLIENT_INVALID.format(e.getMessage()));
+        }
     }
 
     /** MicroProfile Config when the application has it; an application without MP Config uses the annotation. */

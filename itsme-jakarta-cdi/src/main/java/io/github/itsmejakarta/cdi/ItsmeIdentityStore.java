@@ -34,12 +34,26 @@ public class ItsmeIdentityStore implements IdentityStore {
 
     private String callerNameClaim;
     private Set<String> defaultGroups;
+    private Iterable<ItsmeGroupsMapper> groupsMappers;
+
+    /** For CDI. */
+    public ItsmeIdentityStore() {
+    }
+
+    /** Outside CDI (tests). */
+    ItsmeIdentityStore(ItsmeSettings settings, Iterable<ItsmeGroupsMapper> groupsMappers) {
+        setUp(settings, groupsMappers);
+    }
 
     @PostConstruct
     void init() {
-        ItsmeSettings settings = extension.settings();
-        callerNameClaim = settings.callerNameClaim();
-        defaultGroups = settings.defaultGroups();
+        setUp(extension.settings(), mappers);
+    }
+
+    private void setUp(ItsmeSettings settings, Iterable<ItsmeGroupsMapper> groupsMappers) {
+        this.callerNameClaim = settings.callerNameClaim();
+        this.defaultGroups = settings.defaultGroups();
+        this.groupsMappers = groupsMappers;
     }
 
     @Override
@@ -55,7 +69,7 @@ public class ItsmeIdentityStore implements IdentityStore {
         }
         ItsmeCallerPrincipal caller = new ItsmeCallerPrincipal(name.get(), itsme.identity());
         Set<String> groups = new LinkedHashSet<>(defaultGroups);
-        for (ItsmeGroupsMapper mapper : mappers) {
+        for (ItsmeGroupsMapper mapper : groupsMappers) {
             groups.addAll(mapper.groups(caller));
         }
         return new CredentialValidationResult(caller, groups);

@@ -316,9 +316,10 @@ public final class SettingsResolver {
     }
 
     /** Loopback by the literal host only: no DNS lookup, no name that could resolve elsewhere later. */
-    static boolean isLoopbackHost(String host) {
+    public static boolean isLoopbackHost(String host) {
         String h = host.toLowerCase(Locale.ROOT);
-        return h.equals("localhost") || h.equals("[::1]") || h.equals("[0:0:0:0:0:0:0:1]")
+        return h.equals("localhost") || h.equals("[::1]") || h.equals("::1") || h.equals("[0:0:0:0:0:0:0:1]")
+                || h.equals("0:0:0:0:0:0:0:1")
                 || h.matches("127(\\.(25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])){3}");
     }
 

@@ -1,0 +1,90 @@
+package io.github.itsmejakarta.cdi.internal;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.Serializable;
+import java.time.Clock;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Logins in progress in the HTTP session (the default): a small map from state to {@link LoginState} under one
+ * attribute, so that a user may run a few logins at once (tabs) and a flood of started logins cannot grow the session
+ * without bound ({@value #MAX_PENDING} at most, oldest dropped). Entries past their expiry are never returned.
+ *
+ * <p>Single use: {@link #take} removes the entry under the map's lock, so two concurrent callbacks with one state
+ * cannot both get it on one node; re-setting the attribute afterwards lets a replicating container see the change.
+ *
+ * <p>Thread-safe.
+ */
+public final class SessionLoginStateStore implements LoginStateStore {
+    static final String ATTRIBUTE = "io.github.itsmejakarta.cdi.pending-logins";
+    static final int MAX_PENDING = 4;
+
+    private final Clock clock;
+
+    public SessionLoginStateStore(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public void save(HttpServletRequest request, HttpServletResponse response, LoginState login) {
+        HttpSession session = request.getSession(true);
+        PendingLogins logins = (PendingLogins) session.getAttribute(ATTRIBUTE);
+        if (logins == null) {
+            logins = new PendingLogins();
+        }
+        logins.put(login, clock);
+        session.setAttribute(ATTRIBUTE, logins);
+    }
+
+    @Override
+    public Optional<LoginState> take(HttpServletRequest request, HttpServletResponse response, String state) {
+        HttpSession session = request.getSession(false);
+        if (session == null) {
+            return Optional.empty();
+        }
+        Object attribute = session.getAttribute(ATTRIBUTE);
+        if (!(attribute instanceof PendingLogins logins)) {
+            return Optional.empty();
+        }
+        Optional<LoginState> login = logins.remove(state, clock);
+        if (logins.isEmpty()) {
+            session.removeAttribute(ATTRIBUTE);
+        } else {
+            session.setAttribute(ATTRIBUTE, logins);
+        }
+        return login;
+    }
+
+    /** The session attribute. Thread-safe through its own lock. */
+    static final class PendingLogins implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private final LinkedHashMap<String, LoginState> byState = new LinkedHashMap<>();
+
+        synchronized void put(LoginState login, Clock clock) {
+            byState.values().removeIf(l -> l.pending().isExpired(clock));
+            while (byState.size() >= MAX_PENDING) {
+                Iterator<Map.Entry<String, LoginState>> oldest = byState.entrySet().iterator();
+                oldest.next();
+                oldest.remove();
+            }
+            byState.put(login.pending().state(), login);
+        }
+
+        synchronized Optional<LoginState> remove(String state, Clock clock) {
+            LoginState login = byState.remove(state);
+            if (login == null || login.pending().isExpired(clock)) {
+                return Optional.empty();
+            }
+            return Optional.of(login);
+        }
+
+        synchronized boolean isEmpty() {
+            return byState.isEmpty();
+        }
+    }
+}

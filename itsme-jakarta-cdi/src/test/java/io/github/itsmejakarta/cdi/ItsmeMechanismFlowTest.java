@@ -1,0 +1,365 @@
+package io.github.itsmejakarta.cdi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.anyBoolean;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+
+import io.github.itsmejakarta.cdi.Browser.Exchange;
+import io.github.itsmejakarta.cdi.internal.ItsmeSessionData;
+import io.github.itsmejakarta.core.Approval;
+import io.github.itsmejakarta.core.Scope;
+import io.github.itsmejakarta.testkit.Endpoint;
+import io.github.itsmejakarta.testkit.TestPersons;
+import jakarta.security.enterprise.AuthenticationStatus;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The mechanism's decisions over servlet test doubles, with every flow run against the real simulator on loopback:
+ * redirect, follow to itsme with java.net.http, callback with itsme's code, principal and groups.
+ */
+class ItsmeMechanismFlowTest {
+    static SimulatorFixture fx;
+
+    @BeforeAll
+    static void start() {
+        fx = new SimulatorFixture();
+    }
+
+    @AfterAll
+    static void stop() {
+        fx.close();
+    }
+
+    @BeforeEach
+    void reset() {
+        fx.sim.reset();
+        fx.sim.autoApprove(TestPersons.BELGIAN_EID_HOLDER);
+    }
+
+    static String param(String url, String name) {
+        String query = URI.create(url).getRawQuery();
+        for (String pair : query.split("&")) {
+            if (pair.startsWith(name + "=")) {
+                return URLDecoder.decode(pair.substring(name.length() + 1), StandardCharsets.UTF_8);
+            }
+        }
+        return null;
+    }
+
+    /** Protected request, itsme, callback: returns the callback exchange. */
+    static Exchange login(ItsmeAuthenticationMechanism mechanism, Browser browser, String url) {
+        Exchange first = browser.get(mechanism, url, true);
+        assertThat(first.status).isEqualTo(AuthenticationStatus.SEND_CONTINUE);
+        return browser.get(mechanism, fx.visitItsme(first.redirect), false);
+    }
+
+    @Test
+    void aProtectedResourceWithoutSessionRedirectsToItsme() {
+        Browser browser = new Browser("/app");
+        Exchange e = browser.get(fx.mechanism(Map.of()), SimulatorFixture.ORIGIN + "/app/orders?id=4", true);
+        assertThat(e.status).isEqualTo(AuthenticationStatus.SEND_CONTINUE);
+        assertThat(e.httpStatus).isEqualTo(302);
+        assertThat(e.redirect).startsWith(fx.sim.authorizationEndpoint().toString() + "?");
+        assertThat(param(e.redirect, "client_id")).isEqualTo(SimulatorFixture.CLIENT_ID);
+        assertThat(param(e.redirect, "redirect_uri")).isEqualTo(SimulatorFixture.CALLBACK);
+        assertThat(param(e.redirect, "scope")).contains("openid").contains("service:LOGIN_CODE");
+        assertThat(param(e.redirect, "code_challenge_method")).isEqualTo("S256");
+        assertThat(param(e.redirect, "state")).isNotBlank();
+        assertThat(e.headers).containsEntry("Cache-Control", "no-store");
+    }
+
+    @Test
+    void aCompleteLoginYieldsTheCallerAndGroupsAndRestoresTheOriginalUrl() {
+        Browser browser = new Browser("/app");
+        ItsmeAuthenticationMechanism mechanism = fx.mechanism(Map.of(), caller -> Set.of("mapped"));
+        Exchange callback = login(mechanism, browser, SimulatorFixture.ORIGIN + "/app/orders?id=4");
+
+        assertThat(callback.status).isEqualTo(AuthenticationStatus.SEND_CONTINUE);
+        assertThat(callback.redirect).isEqualTo("/app/orders?id=4");
+        assertThat(callback.notifiedCaller).isInstanceOfSatisfying(ItsmeCallerPrincipal.class, p -> {
+            assertThat(p.getName()).isEqualTo(TestPersons.BELGIAN_EID_HOLDER.subFor(SimulatorFixture.CLIENT_ID));
+            assertThat(p.sub()).isEqualTo(p.getName());
+        });
+        assertThat(callback.notifiedGroups).containsExactlyInAnyOrder("itsme-user", "mapped");
+        // session fixation: the id the login started with is not the id it ended with
+        assertThat(browser.sessionIdHistory).hasSize(2).doesNotHaveDuplicates();
+        assertThat(browser.session.id).isEqualTo(browser.sessionIdHistory.get(1));
+        assertThat(browser.session.attributes).containsKey(ItsmeSessionData.ATTRIBUTE);
+    }
+
+    @Test
+    void anEstablishedSessionCostsNoOutboundCall() {
+        Browser browser = new Browser("/app");
+        ItsmeAuthenticationMechanism mechanism = fx.mechanism(Map.of());
+        Exchange callback = login(mechanism, browser, SimulatorFixture.ORIGIN + "/app/orders");
+        int recorded = fx.sim.recordedRequests().size();
+
+        Exchange later = browser.get(mechanism, SimulatorFixture.ORIGIN + "/app/orders", true);
+        Exchange publicPage = browser.get(mechanism, SimulatorFixture.ORIGIN + "/app/about", false);
+
+        assertThat(later.status).isEqualTo(AuthenticationStatus.SUCCESS);
+        assertThat(later.notifiedCaller).isEqualTo(callback.notifiedCaller);
+        assertThat(later.notifiedGroups).isEqualTo(callback.notifiedGroups);
+        assertThat(publicPage.status).isEqualTo(AuthenticationStatus.SUCCESS);
+        assertThat(fx.sim.recordedRequests()).hasSize(recorded);
+    }
+
+    @Test
+    void aPublicRequestWithoutLoginReturnsAtOnceWithoutSession() {
+        Browser browser = new Browser("/app");
+        Exchange e = browser.get(fx.mechanism(Map.of()), SimulatorFixture.ORIGIN + "/app/about", false);
+        assertThat(e.status).isEqualTo(AuthenticationStatus.NOT_DONE);
+        verify(e.request, never()).getSession(anyBoolean());
+        assertThat(browser.session).isNull();
+        assertThat(e.setCookies).isEmpty();
+    }
+
+    @Test
+    void aCallbackWithoutALoginInProgressIsRefusedWithoutTokenCall() {
+        Browser browser = new Browser("/app");
+        Exchange e = browser.get(fx.mechanism(Map.of()),
+                SimulatorFixture.CALLBACK + "?code=0123456789abcdef0123456789abcdef0123&state=forged", false);
+        assertThat(e.status).isEqualTo(AuthenticationStatus.SEND_FAILURE);
+        assertThat(e.httpStatus).isEqualTo(401);
+        assertThat(e.body()).contains("ITSME-1721").doesNotContain("0123456789abcdef0123456789abcdef0123");
+        assertThat(e.notifiedCaller).isNull();
+        assertThat(fx.sim.recordedRequests(Endpoint.TOKEN)).isEmpty();
+    }
+
+    @Test
+    void aCallbackWithoutStateIsRefused() {
+        Browser browser = new Browser("/app");
+        ItsmeAuthenticationMechanism mechanism = fx.mechanism(Map.of());
+        browser.get(mechanism, SimulatorFixture.ORIGIN + "/app/orders", true); // a login is in progress
+        Exchange e = browser.get(mechanism, SimulatorFixture.CALLBACK + "?code=abc", false);
+        assertThat(e.httpStatus).isEqualTo(401);
+        assertThat(e.body()).contains("ITSME-1721");
+    }
+
+    @Test
+    void theLoginStateIsSingleUse() {
+        Browser browser = new Browser("/app");
+        ItsmeAuthenticationMechanism mechanism = fx.mechanism(Map.of());
+        Exchange first = browser.get(mechanism, SimulatorFixture.ORIGIN + "/app/orders", true);
+        String callbackUrl = fx.visitItsme(first.redirect);
+        assertThat(browser.get(mechanism, callbackUrl, false).notifiedCaller).isNotNull();
+
+        Exchange replay = browser.get(mechanism, callbackUrl, false);
+        Exchange otherBrowser = new Browser("/app").get(mechanism, callbackUrl, false);
+        assertThat(replay.httpStatus).isEqualTo(401);
+        assertThat(replay.body()).contains("ITSME-1721");
+        assertThat(otherBrowser.httpStatus).isEqualTo(401);
+        assertThat(fx.sim.recordedRequests(Endpoint.TOKEN)).hasSize(1);
+    }
+
+    @Test
+    void aDeniedLoginShowsAClearPageAndMakesNoTokenCall() {
+        fx.sim.hooks().denyNext();
+        Browser browser = new Browser("/app");
+        Exchange e = login(fx.mechanism(Map.of()), browser, SimulatorFixture.ORIGIN + "/app/orders");
+        assertThat(e.httpStatus).isEqualTo(401);
+        assertThat(e.body()).contains("ITSME-1722").contains("access_denied").doesNotContain("Exception")
+                .doesNotContain("\tat ");
+        assertThat(e.headers).containsEntry("Content-Type", "text/html;charset=UTF-8");
+        assertThat(e.notifiedCaller).isNull();
+        assertThat(browser.session.attributes).doesNotContainKey(ItsmeSessionData.ATTRIBUTE);
+        assertThat(fx.sim.recordedRequests(Endpoint.TOKEN)).isEmpty();
+    }
+
+    @Test
+    void itsmesTemporaryUnavailableAnswers503() {
+        fx.sim.hooks().failNextAuthorization("temporary_unavailable", "maintenance");
+        Exchange e = login(fx.mechanism(Map.of()), new Browser("/app"), SimulatorFixture.ORIGIN + "/app/orders");
+        assertThat(e.httpStatus).isEqualTo(503);
+        assertThat(e.body()).contains("ITSME-1723").doesNotContain("maintenance");
+        assertThat(e.headers).containsKey("Retry-After");
+    }
+
+    @Test
+    void anUnreachableItsmeAnswers503() throws Exception {
+        int closedPort;
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = s.getLocalPort();
+        }
+        ItsmeAuthenticationMechanism mechanism = fx.mechanism(Map.of(ItsmeConfigKeys.DISCOVERY_URI,
+                "http://127.0.0.1:" + closedPort + "/v2/.well-known/openid-configuration",
+                ItsmeConfigKeys.CONNECT_TIMEOUT, "PT2S"));
+        Exchange e = new Browser("/app").get(mechanism, SimulatorFixture.ORIGIN + "/app/orders", true);
+        assertThat(e.httpStatus).isEqualTo(503);
+        assertThat(e.body()).contains("ITSME-1723");
+    }
+
+    @Test
+    void aTokenEndpointErrorIsRefused() {
+        fx.sim.hooks().failNextToken(400, "invalid_grant", "code expired");
+        Exchange e = login(fx.mechanism(Map.of()), new Browser("/app"), SimulatorFixture.ORIGIN + "/app/orders");
+        assertThat(e.httpStatus).isEqualTo(401);
+        assertThat(e.body()).contains("ITSME-1722").contains("invalid_grant").doesNotContain("code expired");
+    }
+
+    @Test
+    void aTamperedIdTokenIsRefusedWithoutCaller() {
+        fx.sim.hooks().alterNextIdToken(t -> t.claim("iss", "https://evil.example"));
+        Browser browser = new Browser("/app");
+        Exchange e = login(fx.mechanism(Map.of()), browser, SimulatorFixture.ORIGIN + "/app/orders");
+        assertThat(e.httpStatus).isEqualTo(401);
+        assertThat(e.body()).contains("ITSME-1722").contains("ITSME-14");
+        assertThat(e.notifiedCaller).isNull();
+        assertThat(browser.session.attributes).doesNotContainKey(ItsmeSessionData.ATTRIBUTE);
+    }
+
+    @Test
+    void theIdentityStoresRefusalIsA401() {
+        // the caller name claim is not in the ID token: the itsme store answers INVALID
+        Exchange e = login(fx.mechanism(Map.of(ItsmeConfigKeys.CALLER_NAME_CLAIM, "no_such_claim")),
+                new Browser("/app"), SimulatorFixture.ORIGIN + "/app/orders");
+        assertThat(e.httpStatus).isEqualTo(401);
+        assertThat(e.body()).contains("ITSME-1724");
+        assertThat(e.notifiedCaller).isNull();
+    }
+
+    @Test
+    void aConfiguredClaimCanNameTheCaller() {
+        Exchange e = login(fx.mechanism(Map.of(ItsmeConfigKeys.CALLER_NAME_CLAIM, "family_name",
+                ItsmeConfigKeys.CLAIMS, "family_name")), new Browser("/app"), SimulatorFixture.ORIGIN + "/app/x");
+        assertThat(e.notifiedCaller).isNotNull();
+        assertThat(e.notifiedCaller.getName())
+                .isEqualTo(TestPersons.BELGIAN_EID_HOLDER.claim("family_name").orElseThrow());
+    }
+
+    @Test
+    void aScopeFromTheSettingsReachesItsme() {
+        Exchange first = new Browser("/app").get(fx.mechanism(Map.of(ItsmeConfigKeys.SCOPES, "profile eid",
+                ItsmeConfigKeys.ACR, "advanced", ItsmeConfigKeys.UI_LOCALES, "nl")),
+                SimulatorFixture.ORIGIN + "/app/x", true);
+        assertThat(param(first.redirect, "scope")).contains("profile").contains("eid");
+        assertThat(param(first.redirect, "acr_values")).isEqualTo("http://itsme.services/v2/claim/acr_advanced");
+        assertThat(param(first.redirect, "ui_locales")).isEqualTo("nl");
+    }
+
+    @Test
+    void aPostToAProtectedResourceReturnsToTheRoot() {
+        Browser browser = new Browser("/app");
+        ItsmeAuthenticationMechanism mechanism = fx.mechanism(Map.of());
+        Exchange first = browser.send(mechanism, "POST", SimulatorFixture.ORIGIN + "/app/orders", true, null);
+        Exchange callback = browser.get(mechanism, fx.visitItsme(first.redirect), false);
+        assertThat(callback.redirect).isEqualTo("/app/");
+    }
+
+    @Test
+    void securityContextAuthenticateStartsAShareDataFlow() {
+        Browser browser = new Browser("/app");
+        ItsmeAuthenticationMechanism mechanism = fx.mechanism(Map.of());
+        Exchange first = browser.send(mechanism, "GET", SimulatorFixture.ORIGIN + "/app/profile", false,
+                ItsmeAuthenticationParameters.shareData("family_name", "birthdate").scopes(Scope.ADDRESS));
+        assertThat(first.status).isEqualTo(AuthenticationStatus.SEND_CONTINUE);
+        assertThat(param(first.redirect, "scope")).contains("service:SHARE_CODE").contains("address");
+        assertThat(param(first.redirect, "claims")).contains("family_name").contains("birthdate");
+        Exchange callback = browser.get(mechanism, fx.visitItsme(first.redirect), false);
+        assertThat(callback.redirect).isEqualTo("/app/profile");
+
+        ItsmeContext context = new ItsmeContext(browser.exchange("GET", SimulatorFixture.ORIGIN + "/app/profile",
+                false, null).request, mechanism);
+        assertThat(context.claims().flatMap(c -> c.familyName())).isEqualTo(
+                TestPersons.BELGIAN_EID_HOLDER.claim("family_name"));
+        assertThat(context.claims().flatMap(c -> c.birthdate())).isPresent();
+    }
+
+    @Test
+    void securityContextAuthenticateRunsAConfirmFlowWhoseResultIsReadableAfterwards() {
+        Browser browser = new Browser("/app");
+        ItsmeAuthenticationMechanism mechanism = fx.mechanism(Map.of());
+        login(mechanism, browser, SimulatorFixture.ORIGIN + "/app/home");
+        Approval approval = Approval.freeText("Sign contract <b>42</b>");
+
+        Exchange first = browser.send(mechanism, "GET", SimulatorFixture.ORIGIN + "/app/contracts/42", false,
+                ItsmeAuthenticationParameters.confirm(approval).returnTo("/contracts/42?signed"));
+        assertThat(param(first.redirect, "request")).isNotBlank(); // Confirm travels in a request object
+        Exchange callback = browser.get(mechanism, fx.visitItsme(first.redirect), false);
+        assertThat(callback.redirect).isEqualTo("/app/contracts/42?signed");
+
+        ItsmeContext context = new ItsmeContext(browser.exchange("GET", SimulatorFixture.ORIGIN + "/app/x", false,
+                null).request, mechanism);
+        assertThat(context.lastConfirmation()).hasValueSatisfying(c -> assertThat(c.approval()).isEqualTo(approval));
+    }
+
+    @Test
+    void aFlowWhoseServiceCodeIsNotConfiguredIsAnApplicationError() {
+        Map<String, String> noConfirm = new java.util.HashMap<>();
+        noConfirm.put(ItsmeConfigKeys.CONFIRM_SERVICE_CODE, "");
+        Exchange e = new Browser("/app").send(fx.mechanism(noConfirm), "GET", SimulatorFixture.ORIGIN + "/app/x",
+                false, ItsmeAuthenticationParameters.confirm(Approval.freeText("x")));
+        assertThat(e.httpStatus).isEqualTo(500);
+        assertThat(e.body()).contains("ITSME-1728").contains(ItsmeConfigKeys.CONFIRM_SERVICE_CODE);
+    }
+
+    @Test
+    void userinfoIsFetchedOnlyWhenAskedAndOnce() throws Exception {
+        Browser browser = new Browser("/app");
+        ItsmeAuthenticationMechanism mechanism = fx.mechanism(Map.of(ItsmeConfigKeys.SCOPES, "profile"));
+        login(mechanism, browser, SimulatorFixture.ORIGIN + "/app/home");
+        assertThat(fx.sim.recordedRequests(Endpoint.USERINFO)).isEmpty();
+
+        ItsmeContext context = new ItsmeContext(browser.exchange("GET", SimulatorFixture.ORIGIN + "/app/x", false,
+                null).request, mechanism);
+        assertThat(context.userInfo()).hasValueSatisfying(
+                u -> assertThat(u.sub()).isEqualTo(TestPersons.BELGIAN_EID_HOLDER.subFor(SimulatorFixture.CLIENT_ID)));
+        assertThat(context.userInfo()).isPresent();
+        assertThat(fx.sim.recordedRequests(Endpoint.USERINFO)).hasSize(1);
+        assertThat(context.acr()).isPresent();
+    }
+
+    @Test
+    void logoutEndsTheLocalSession() throws Exception {
+        Browser browser = new Browser("/app");
+        ItsmeAuthenticationMechanism mechanism = fx.mechanism(Map.of());
+        login(mechanism, browser, SimulatorFixture.ORIGIN + "/app/home");
+        Exchange e = browser.exchange("GET", SimulatorFixture.ORIGIN + "/app/logout", false, null);
+        ItsmeContext context = new ItsmeContext(e.request, mechanism);
+        assertThat(context.isAuthenticated()).isTrue();
+        context.logout();
+        verify(e.request).logout();
+        assertThat(browser.session.invalidated).isTrue();
+        assertThat(context.isAuthenticated()).isFalse();
+    }
+
+    @Test
+    void theRpsPublicJwkSetIsServedWithoutPrivateParts() {
+        Exchange e = new Browser("/app").get(fx.mechanism(Map.of()), SimulatorFixture.ORIGIN + "/app/itsme/jwks",
+                false);
+        assertThat(e.status).isEqualTo(AuthenticationStatus.SEND_CONTINUE);
+        assertThat(e.httpStatus).isEqualTo(200);
+        assertThat(e.headers).containsEntry("Content-Type", "application/jwk-set+json")
+                .containsEntry("Cache-Control", "public, max-age=3600");
+        assertThat(e.body()).isEqualTo(fx.keys.publicJwkSetJson()).contains("\"use\":\"sig\"")
+                .contains("\"use\":\"enc\"").doesNotContain("\"d\"").doesNotContain("\"p\"").doesNotContain("\"dp\"");
+    }
+
+    @Test
+    void requestObjectsByReferenceAreServedOnceWithTheirMediaType() {
+        Browser browser = new Browser("/app");
+        ItsmeAuthenticationMechanism mechanism = fx.mechanism(Map.of(ItsmeConfigKeys.REQUEST_OBJECT, "reference"));
+        Exchange first = browser.get(mechanism, SimulatorFixture.ORIGIN + "/app/orders", true);
+        String requestUri = param(first.redirect, "request_uri");
+        assertThat(requestUri).startsWith(SimulatorFixture.ORIGIN + "/app/itsme/request/");
+        assertThat(param(first.redirect, "nonce")).isNull(); // inside the signed object only
+
+        Exchange fetched = new Browser("/app").get(mechanism, requestUri, false);
+        Exchange again = new Browser("/app").get(mechanism, requestUri, false);
+        assertThat(fetched.httpStatus).isEqualTo(200);
+        assertThat(fetched.headers).containsEntry("Content-Type", "application/oauth-authz-req+jwt");
+        assertThat(fetched.body().split("\\.")).hasSize(5); // a JWE
+        assertThat(again.httpStatus).isEqualTo(404);
+        assertThat(again.body()).contains("ITSME-1727");
+    }
+}

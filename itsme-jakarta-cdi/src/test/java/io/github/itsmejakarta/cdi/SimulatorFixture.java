@@ -1,0 +1,91 @@
+package io.github.itsmejakarta.cdi;
+
+import io.github.itsmejakarta.cdi.internal.ItsmeSettings;
+import io.github.itsmejakarta.core.keys.RelyingPartyKeys;
+import io.github.itsmejakarta.testkit.ItsmeSimulator;
+import io.github.itsmejakarta.testkit.ServiceType;
+import io.github.itsmejakarta.testkit.SimulatedClient;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The real simulator on loopback with the RP registered, plus the mechanism built over it. The "application" lives at
+ * {@value #ORIGIN} with context path {@code /app} (or none); nothing listens there: the {@link Browser} carries
+ * requests to the mechanism, and java.net.http carries the browser's visits to the simulator.
+ */
+final class SimulatorFixture {
+    static final String ORIGIN = "http://127.0.0.1:8080";
+    static final String CALLBACK = ORIGIN + "/app/itsme/callback";
+    static final String ROOT_CALLBACK = ORIGIN + "/itsme/callback";
+    static final String CLIENT_ID = "rp-client";
+
+    final RelyingPartyKeys keys;
+    final ItsmeSimulator sim;
+    final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    SimulatorFixture() {
+        try {
+            keys = RelyingPartyKeys.fromClasspath("rp-private-jwks.json");
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+        sim = ItsmeSimulator.builder().port(0).client(SimulatedClient.builder(CLIENT_ID)
+                .publicJwks(keys.publicJwkSetJson()).redirectUri(CALLBACK).redirectUri(ROOT_CALLBACK)
+                .service("LOGIN_CODE", ServiceType.LOGIN).service("SHARE_CODE", ServiceType.SHARE_DATA)
+                .service("CONFIRM_CODE", ServiceType.CONFIRM).build()).build().start();
+    }
+
+    Map<String, String> config() {
+        Map<String, String> c = new HashMap<>();
+        c.put(ItsmeConfigKeys.DISCOVERY_URI, sim.discoveryUri().toString());
+        c.put(ItsmeConfigKeys.CLIENT_ID, CLIENT_ID);
+        c.put(ItsmeConfigKeys.SERVICE_CODE, "LOGIN_CODE");
+        c.put(ItsmeConfigKeys.SHARE_DATA_SERVICE_CODE, "SHARE_CODE");
+        c.put(ItsmeConfigKeys.CONFIRM_SERVICE_CODE, "CONFIRM_CODE");
+        c.put(ItsmeConfigKeys.PRIVATE_JWKS_LOCATION, "classpath:rp-private-jwks.json");
+        c.put(ItsmeConfigKeys.DEFAULT_GROUPS, "itsme-user");
+        return c;
+    }
+
+    ItsmeSettings settings(Map<String, String> overrides) {
+        Map<String, String> c = config();
+        c.putAll(overrides);
+        return TestSettings.of(c);
+    }
+
+    /** The mechanism with the itsme identity store as the only store, plus the given groups mappers. */
+    ItsmeAuthenticationMechanism mechanism(Map<String, String> overrides, ItsmeGroupsMapper... mappers) {
+        ItsmeSettings s = settings(overrides);
+        ItsmeIdentityStore store = new ItsmeIdentityStore(s, List.of(mappers));
+        IdentityStoreHandler handler = store::validate;
+        return new ItsmeAuthenticationMechanism(s, handler, Clock.systemUTC());
+    }
+
+    /** What the browser does with the mechanism's redirect: visits itsme, which (auto-approving) redirects back. */
+    String visitItsme(String authorizationUrl) {
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(authorizationUrl)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 302) {
+                throw new AssertionError("itsme answered " + r.statusCode() + ": " + r.body());
+            }
+            return r.headers().firstValue("Location").orElseThrow();
+        } catch (IOException | InterruptedException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    void close() {
+        sim.close();
+    }
+}

@@ -1,0 +1,23 @@
+package io.github.itsmejakarta.cdi;
+
+import io.github.itsmejakarta.cdi.internal.ItsmeSettings;
+import io.github.itsmejakarta.cdi.internal.SettingsResolver;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** Settings resolved exactly as at deployment, from a map of config keys, without a container. */
+final class TestSettings {
+    private TestSettings() {
+    }
+
+    static ItsmeSettings of(Map<String, String> config) {
+        Map<String, String> values = new HashMap<>(config);
+        SettingsResolver.Resolution r = SettingsResolver.resolve(k -> Optional.ofNullable(values.get(k)),
+                Definitions.Empty.class.getAnnotation(ItsmeAuthenticationMechanismDefinition.class), s -> s);
+        if (!r.isValid()) {
+            throw new IllegalArgumentException(r.problems().toString());
+        }
+        return r.settings();
+    }
+}
