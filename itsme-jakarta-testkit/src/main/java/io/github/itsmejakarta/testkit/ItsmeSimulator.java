@@ -60,9 +60,9 @@ public final class ItsmeSimulator implements AutoCloseable {
     private final HttpClient http;
     private final Clients clients;
 
-    private SimulatorServer server;
-    private SimulatorContext context;
-    private SimulatorHooks hooks;
+    private volatile SimulatorServer server;
+    private volatile SimulatorContext context;
+    private volatile SimulatorHooks hooks;
     private boolean closed;
 
     private ItsmeSimulator(Builder builder) {
@@ -216,13 +216,15 @@ public final class ItsmeSimulator implements AutoCloseable {
     }
 
     /**
-     * Back to a clean state between tests: clears every hook, auto-approval, recorded request, pending code,
+     * Back to a clean state between tests: clears every hook (extra published keys too), auto-approval, recorded
+     * request, pending code,
      * access token and authorization page, and forgets fetched client JWK sets. Keys, clients and client assertion
      * {@code jti}s seen are kept (a replay stays a replay).
      */
     public ItsmeSimulator reset() {
         SimulatorContext ctx = context();
         ctx.hooks.reset();
+        keys.clearExtraKeys();
         ctx.autoApprove.set(null);
         ctx.recorder.clear();
         ctx.codes.clear();

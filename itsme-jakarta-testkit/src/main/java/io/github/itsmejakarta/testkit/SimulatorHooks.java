@@ -1,16 +1,19 @@
 package io.github.itsmejakarta.testkit;
 
 import io.github.itsmejakarta.testkit.internal.HookState;
+import io.github.itsmejakarta.testkit.internal.Json;
+import io.github.itsmejakarta.testkit.internal.SimResponse;
 import io.github.itsmejakarta.testkit.internal.SimulatorKeys;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
  * Fault injection for relying-party tests. "Next" hooks fire once, on the next matching request; endpoint hooks
  * (delay, hang, server error) hold until {@link ItsmeSimulator#reset()}. Every hook is cleared by
- * {@link ItsmeSimulator#reset()}; the signing key rotation is not undone.
+ * {@link ItsmeSimulator#reset()}; the signing key rotation is not undone, extra published keys are removed.
  * <p>
  * Thread-safe.
  */
@@ -46,6 +49,45 @@ public final class SimulatorHooks {
      */
     public SimulatorHooks failNextToken(int status, String error, String detail) {
         state.failNextToken(new HookState.TokenFailure(status, Objects.requireNonNull(error, "error"), detail));
+        return this;
+    }
+
+    /**
+     * Changes the next successful token response's JSON members before it is sent, e.g.
+     * {@code m -> m.put("token_type", "bEaReR")}, {@code m -> m.remove("expires_in")},
+     * {@code m -> m.put("id_token", 42)}. The ID token itself is still minted (and altered, if asked).
+     */
+    public SimulatorHooks alterNextTokenResponse(Consumer<Map<String, Object>> alteration) {
+        state.alterNextTokenResponse(Objects.requireNonNull(alteration, "alteration"));
+        return this;
+    }
+
+    /**
+     * Answers the next token request with exactly this response, before any check: for non-JSON bodies, JSON
+     * arrays, oversized bodies, odd statuses.
+     */
+    public SimulatorHooks respondNextToken(int status, String contentType, String body) {
+        state.respondNextToken(SimResponse.text(status, Objects.requireNonNull(contentType, "contentType"),
+                Objects.requireNonNull(body, "body"), Map.of("Cache-Control", "no-store")));
+        return this;
+    }
+
+    /**
+     * Publishes one more JWK in the simulator's JWKS, exactly as given (JSON object; any {@code kty}, {@code use}
+     * or size), until reset: to test that an RP ignores {@code use=enc} or unknown keys and refuses small RSA keys.
+     * Combine with {@link TokenAlteration#signWith} to sign with such a key.
+     */
+    public SimulatorHooks publishExtraKey(String jwkJson) {
+        Map<String, Object> jwk;
+        try {
+            jwk = Json.parseObject(Objects.requireNonNull(jwkJson, "jwkJson"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("not a JSON object", e);
+        }
+        if (!(jwk.get("kty") instanceof String)) {
+            throw new IllegalArgumentException("a JWK needs a kty");
+        }
+        keys.publishExtraKey(jwk);
         return this;
     }
 

@@ -113,6 +113,19 @@ public final class TokenAlteration {
         return this;
     }
 
+    /**
+     * Tampers with one segment of the JWE after encryption: 0 the protected header (a member is added, so it is no
+     * longer what the tag covers), 1 the encrypted key, 2 the IV, 3 the ciphertext, 4 the tag (a byte flipped).
+     * Call more than once for several segments.
+     */
+    public TokenAlteration corruptJwe(int segment) {
+        if (segment < 0 || segment > 4) {
+            throw new IllegalArgumentException("a JWE has segments 0 to 4: " + segment);
+        }
+        spec.corruptedJweSegments.add(segment);
+        return this;
+    }
+
     /** Sends exactly this text instead of a token. */
     public TokenAlteration rawToken(String token) {
         spec.rawToken = Objects.requireNonNull(token, "token");

@@ -220,6 +220,55 @@ class HooksTest {
         assertThat(idToken(sim)).isEqualTo("not.a.token");
     }
 
+    @Test
+    void corruptJweTampersWithEachSegmentSoDecryptionFails(ItsmeSimulator sim, SimulatorHooks hooks) {
+        for (int segment = 0; segment <= 4; segment++) {
+            int index = segment;
+            hooks.alterNextIdToken(t -> t.corruptJwe(index));
+            String token = idToken(sim);
+            assertThat(token.split("\\.", -1)).hasSize(5);
+            assertThatThrownBy(() -> RP.decrypt(token)).as("segment %d", index).isInstanceOf(AssertionError.class);
+        }
+        // the twin: the same hand-made path without tampering decrypts
+        hooks.alterNextIdToken(t -> t.claim("extra", 1));
+        assertThat(RP.decrypt(idToken(sim)).getValue().split("\\.")).hasSize(3);
+    }
+
+    @Test
+    void corruptedJweHeaderIsStillJson(ItsmeSimulator sim, SimulatorHooks hooks) {
+        hooks.alterNextIdToken(t -> t.corruptJwe(0));
+        assertThat(decodeJson(segment(idToken(sim), 0))).containsEntry("x-tampered", true).containsKey("alg");
+    }
+
+    // ---- token response
+
+    @Test
+    void alterNextTokenResponseChangesTheJsonOnce(ItsmeSimulator sim, SimulatorHooks hooks) {
+        sim.autoApprove(TestPersons.BELGIAN_EID_HOLDER);
+        hooks.alterNextTokenResponse(m -> {
+            m.put("token_type", "bEaReR");
+            m.remove("expires_in");
+        });
+        Tokens odd = RP.login(sim, LOGIN, "");
+        assertThat(odd.json()).containsEntry("token_type", "bEaReR").doesNotContainKey("expires_in")
+                .containsKey("id_token");
+        assertThat(RP.open(sim, odd.idToken()).map()).containsKey("nonce");
+        assertThat(RP.login(sim, LOGIN, "").json()).containsEntry("token_type", "Bearer").containsKey("expires_in");
+    }
+
+    @Test
+    void respondNextTokenSendsExactlyThat(ItsmeSimulator sim, SimulatorHooks hooks) {
+        sim.autoApprove(TestPersons.BELGIAN_EID_HOLDER);
+        hooks.respondNextToken(200, "application/json", "[1,2]");
+        Pkce pkce = pkce();
+        String code = RP.authorize(sim, RP.authorizationParams(LOGIN, pkce, ""));
+        HttpResponse<String> response = RP.postForm(sim.tokenEndpoint(), RP.tokenForm(sim, code, pkce.verifier()));
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("[1,2]");
+        // the code was not consumed by the scripted answer
+        assertThat(RP.redeem(sim, code, pkce.verifier()).status()).isEqualTo(200);
+    }
+
     // ---- userinfo alterations
 
     @Test
@@ -260,6 +309,24 @@ class HooksTest {
         assertThat(after.getJsonWebKeys()).extracting(k -> k.getKeyId()).contains(newest)
                 .doesNotContain(oldKid, newKid).hasSize(2);
         assertThat(RP.open(sim, idToken(sim)).jws().getKeyIdHeaderValue()).isEqualTo(newest);
+    }
+
+    @Test
+    void extraKeysArePublishedAsGivenUntilReset(ItsmeSimulator sim, SimulatorHooks hooks) throws Exception {
+        RsaJsonWebKey small = org.jose4j.jwk.RsaJwkGenerator.generateJwk(1024);
+        small.setKeyId("small");
+        small.setUse("sig");
+        hooks.publishExtraKey(small.toJson(org.jose4j.jwk.JsonWebKey.OutputControlLevel.PUBLIC_ONLY)).publishExtraKey(
+                "{\"kty\":\"OKP\",\"crv\":\"Ed25519\",\"x\":\"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo\",\"kid\":\"okp\"}");
+        List<Object> keys = list(json(RP.get(sim.jwksUri()).body()).get("keys"));
+        assertThat(keys).extracting(k -> obj(k).get("kid")).contains("small", "okp");
+        assertThat(keys).hasSize(4);
+        hooks.alterNextIdToken(t -> t.signWith(small.getRsaPrivateKey(), "small"));
+        assertThat(decodeJson(segment(RP.decrypt(idToken(sim)).getValue(), 0))).containsEntry("kid", "small");
+        sim.reset();
+        assertThat(list(json(RP.get(sim.jwksUri()).body()).get("keys"))).hasSize(2);
+        assertThatThrownBy(() -> hooks.publishExtraKey("{\"n\":\"x\"}")).isInstanceOf(
+                IllegalArgumentException.class);
     }
 
     // ---- slow, silent and failing endpoints

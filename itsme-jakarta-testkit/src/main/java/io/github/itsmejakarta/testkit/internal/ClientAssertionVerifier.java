@@ -114,9 +114,4 @@ public final class ClientAssertionVerifier {
         }
         return client;
     }
-
-    /** Forgets the jtis seen. */
-    public void reset() {
-        seenJtis.clear();
-    }
 }

@@ -3,6 +3,7 @@ package io.github.itsmejakarta.testkit.internal;
 import io.github.itsmejakarta.testkit.Endpoint;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,6 +31,8 @@ public final class HookState {
     private final AtomicBoolean denyNext = new AtomicBoolean();
     private final AtomicReference<AuthorizationFailure> nextAuthorizationFailure = new AtomicReference<>();
     private final AtomicReference<TokenFailure> nextTokenFailure = new AtomicReference<>();
+    private final AtomicReference<SimResponse> nextTokenResponse = new AtomicReference<>();
+    private final AtomicReference<Consumer<Map<String, Object>>> nextTokenResponseAlteration = new AtomicReference<>();
     private final AtomicReference<Consumer<TokenAlterationSpec>> nextIdToken = new AtomicReference<>();
     private final AtomicReference<Consumer<TokenAlterationSpec>> nextUserInfo = new AtomicReference<>();
     private final AtomicReference<String> userInfoContentType = new AtomicReference<>();
@@ -60,6 +63,22 @@ public final class HookState {
 
     public Optional<TokenFailure> takeTokenFailure() {
         return Optional.ofNullable(nextTokenFailure.getAndSet(null));
+    }
+
+    public void respondNextToken(SimResponse response) {
+        nextTokenResponse.set(response);
+    }
+
+    public Optional<SimResponse> takeTokenResponse() {
+        return Optional.ofNullable(nextTokenResponse.getAndSet(null));
+    }
+
+    public void alterNextTokenResponse(Consumer<Map<String, Object>> alteration) {
+        nextTokenResponseAlteration.set(alteration);
+    }
+
+    public Optional<Consumer<Map<String, Object>>> takeTokenResponseAlteration() {
+        return Optional.ofNullable(nextTokenResponseAlteration.getAndSet(null));
     }
 
     public void alterNextIdToken(Consumer<TokenAlterationSpec> alteration) {
@@ -136,6 +155,8 @@ public final class HookState {
         denyNext.set(false);
         nextAuthorizationFailure.set(null);
         nextTokenFailure.set(null);
+        nextTokenResponse.set(null);
+        nextTokenResponseAlteration.set(null);
         nextIdToken.set(null);
         nextUserInfo.set(null);
         userInfoContentType.set(null);

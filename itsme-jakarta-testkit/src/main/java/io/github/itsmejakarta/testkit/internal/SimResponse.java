@@ -33,7 +33,8 @@ public record SimResponse(int status, Map<String, String> headers, byte[] body) 
     /** An HTML page. */
     public static SimResponse html(int status, String page) {
         Map<String, String> headers = new LinkedHashMap<>(NO_STORE);
-        headers.put("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'");
+        // no form-action: browsers apply it to the redirect that follows the decision, which leaves for the RP
+        headers.put("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'");
         headers.put("X-Frame-Options", "DENY");
         return text(status, "text/html; charset=utf-8", page, headers);
     }

@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.JsonWebKeySet;
@@ -25,6 +26,7 @@ public final class SimulatorKeys {
 
     private final RsaJsonWebKey encryptionKey;
     private volatile Snapshot snapshot;
+    private volatile List<Map<String, Object>> extraKeys = List.of();
 
     private record Snapshot(RsaJsonWebKey active, List<RsaJsonWebKey> published, String jwksJson) {
     }
@@ -47,7 +49,29 @@ public final class SimulatorKeys {
 
     /** The public JWK set served at {@code /v2/jwks}. */
     public String publicJwksJson() {
-        return snapshot.jwksJson();
+        List<Map<String, Object>> extra = extraKeys;
+        if (extra.isEmpty()) {
+            return snapshot.jwksJson();
+        }
+        Map<String, Object> set = Json.parseObject(snapshot.jwksJson());
+        List<Object> keys = new ArrayList<>((List<?>) set.get("keys"));
+        keys.addAll(extra);
+        return Json.write(Map.of("keys", keys));
+    }
+
+    /**
+     * Publishes one more JWK as given (any type, use or size), for relying-party tests of what a JWKS may hold;
+     * such keys never sign anything the simulator makes by itself.
+     */
+    public synchronized void publishExtraKey(Map<String, Object> jwk) {
+        List<Map<String, Object>> next = new ArrayList<>(extraKeys);
+        next.add(Map.copyOf(jwk));
+        extraKeys = List.copyOf(next);
+    }
+
+    /** Stops publishing the extra keys. */
+    public synchronized void clearExtraKeys() {
+        extraKeys = List.of();
     }
 
     /**

@@ -27,6 +27,8 @@ public final class TokenAlterationSpec {
     public String jweKeyId;
     public boolean noEncryption;
     public String rawToken;
+    /** JWE segments (0 header ... 4 tag) to tamper with after encryption. */
+    public final java.util.Set<Integer> corruptedJweSegments = new java.util.TreeSet<>();
 
     public TokenAlterationSpec(Map<String, Object> claims) {
         this.claims = new LinkedHashMap<>(claims);

@@ -23,6 +23,10 @@ public final class TokenEndpoint {
     }
 
     public SimResponse handle(SimRequest request) {
+        var scripted = ctx.hooks.takeTokenResponse();
+        if (scripted.isPresent()) {
+            return scripted.get();
+        }
         var failure = ctx.hooks.takeTokenFailure();
         if (failure.isPresent()) {
             return error(failure.get().status(), failure.get().error(), failure.get().detail());
@@ -95,6 +99,7 @@ public final class TokenEndpoint {
         body.put("token_type", "Bearer");
         body.put("expires_in", SimulatorContext.ACCESS_TOKEN_LIFETIME.toSeconds());
         body.put("id_token", idToken);
+        ctx.hooks.takeTokenResponseAlteration().ifPresent(alteration -> alteration.accept(body));
         return SimResponse.json(200, body);
     }
 

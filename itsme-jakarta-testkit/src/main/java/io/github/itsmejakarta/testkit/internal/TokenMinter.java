@@ -99,7 +99,29 @@ public final class TokenMinter {
             header.put("cty", "JWT");
         }
         apply(header, spec.jweHeaders);
-        return encrypt(header, inner, rpKey);
+        String jwe = encrypt(header, inner, rpKey);
+        return spec.corruptedJweSegments.isEmpty() ? jwe : corruptJwe(jwe, spec.corruptedJweSegments);
+    }
+
+    private static String corruptJwe(String jwe, java.util.Set<Integer> segments) {
+        String[] parts = jwe.split("\\.", -1);
+        for (int index : segments) {
+            if (index == 0) {
+                // still valid JSON, but no longer the header the tag was computed over
+                Map<String, Object> header;
+                try {
+                    header = new LinkedHashMap<>(JsonUtil.parseJson(new String(B64D.decode(parts[0]),
+                            StandardCharsets.UTF_8)));
+                } catch (JoseException e) {
+                    throw new IllegalStateException("the JWE header just written is not JSON", e);
+                }
+                header.put("x-tampered", true);
+                parts[0] = B64.encodeToString(JsonUtil.toJson(header).getBytes(StandardCharsets.UTF_8));
+            } else {
+                parts[index] = B64.encodeToString(corrupt(B64D.decode(parts[index])));
+            }
+        }
+        return String.join(".", parts);
     }
 
     private String sign(TokenAlterationSpec spec, String payload) {
