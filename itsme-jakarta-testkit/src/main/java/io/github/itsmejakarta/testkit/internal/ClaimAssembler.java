@@ -35,6 +35,10 @@ public final class ClaimAssembler {
     private static final Map<String, Integer> AGE_CLAIMS = Map.of(AGE_GTE_16, 16, AGE_GTE_18, 18, AGE_GTE_21, 21,
             AGE_GTE_30, 30);
 
+    /** The protocol claims, never taken from a person. */
+    private static final java.util.Set<String> PROTOCOL_CLAIMS = java.util.Set.of("iss", "sub", "aud", "exp", "iat",
+            "nbf", "auth_time", "nonce", "acr", "amr", "azp", "at_hash", "jti");
+
     private final String issuer;
     private final Clock clock;
 
@@ -114,7 +118,7 @@ public final class ClaimAssembler {
         if (AGE_CLAIMS.containsKey(name) && !person.claims().containsKey(name)) {
             return age(person).map(age -> age >= AGE_CLAIMS.get(name));
         }
-        if (Protocol.CLAIMS.contains(name)) {
+        if (PROTOCOL_CLAIMS.contains(name)) {
             return Optional.empty();
         }
         return person.claim(name);
@@ -130,11 +134,5 @@ public final class ClaimAssembler {
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }
-    }
-
-    /** The protocol claims, never taken from a person. */
-    private static final class Protocol {
-        static final java.util.Set<String> CLAIMS = java.util.Set.of("iss", "sub", "aud", "exp", "iat", "nbf",
-                "auth_time", "nonce", "acr", "amr", "azp", "at_hash", "jti");
     }
 }
