@@ -65,6 +65,14 @@ class ItsmeExtensionTest {
             assertThat(identityStore.validationTypes()).contains(IdentityStore.ValidationType.VALIDATE);
             assertThat(context).isNotNull();
         }
+
+        @Test
+        void theMechanismBeanWorksThroughItsProxy() {
+            Browser.Exchange e = new Browser("/app").get((ItsmeAuthenticationMechanism) mechanism,
+                    "http://127.0.0.1:8080/app/itsme/jwks", false);
+            assertThat(e.httpStatus).isEqualTo(200);
+            assertThat(e.body()).contains("\"use\":\"enc\"");
+        }
     }
 
     @Test

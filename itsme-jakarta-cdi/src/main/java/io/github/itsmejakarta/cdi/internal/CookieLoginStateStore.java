@@ -4,6 +4,7 @@ import io.github.itsmejakarta.core.Acr;
 import io.github.itsmejakarta.core.Approval;
 import io.github.itsmejakarta.core.PendingAuthorization;
 import io.github.itsmejakarta.core.Service;
+import io.github.itsmejakarta.core.internal.http.LoopbackUris;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -115,7 +116,7 @@ public final class CookieLoginStateStore implements LoginStateStore {
     private Cookie cookie(HttpServletRequest request, String name, String value, int maxAge) {
         Cookie cookie = new Cookie(name, value);
         cookie.setHttpOnly(true);
-        cookie.setSecure(request.isSecure() || !SettingsResolver.isLoopbackHost(request.getServerName()));
+        cookie.setSecure(request.isSecure() || !LoopbackUris.isLoopbackHost(request.getServerName()));
         cookie.setAttribute("SameSite", "Lax");
         cookie.setPath(request.getContextPath() + callbackPath);
         cookie.setMaxAge(maxAge);

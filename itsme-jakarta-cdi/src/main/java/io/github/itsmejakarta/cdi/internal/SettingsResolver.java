@@ -9,6 +9,7 @@ import io.github.itsmejakarta.core.ItsmeConfigurationException;
 import io.github.itsmejakarta.core.ItsmeEnvironment;
 import io.github.itsmejakarta.core.RequestObjectMode;
 import io.github.itsmejakarta.core.Scope;
+import io.github.itsmejakarta.core.internal.http.LoopbackUris;
 import io.github.itsmejakarta.core.keys.RelyingPartyKeys;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -307,20 +308,11 @@ public final class SettingsResolver {
             problems.add(ItsmeCdiMessage.CONFIG_INVALID.format(key, "not an absolute URI with a host: " + value));
             return null;
         }
-        String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
-        if (scheme.equals("https") || scheme.equals("http") && isLoopbackHost(uri.getHost())) {
+        if (LoopbackUris.isSecureOrLoopback(uri)) {
             return uri;
         }
         problems.add(ItsmeCdiMessage.CONFIG_INSECURE_URI.format(key, value));
         return null;
-    }
-
-    /** Loopback by the literal host only: no DNS lookup, no name that could resolve elsewhere later. */
-    public static boolean isLoopbackHost(String host) {
-        String h = host.toLowerCase(Locale.ROOT);
-        return h.equals("localhost") || h.equals("[::1]") || h.equals("::1") || h.equals("[0:0:0:0:0:0:0:1]")
-                || h.equals("0:0:0:0:0:0:0:1")
-                || h.matches("127(\\.(25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])){3}");
     }
 
     private Acr acr(String value) {
