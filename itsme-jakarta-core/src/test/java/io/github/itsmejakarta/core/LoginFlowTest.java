@@ -21,6 +21,11 @@ import java.io.ObjectOutputStream;
 import java.math.BigDecimal;
 import java.io.ByteArrayInputStream;
 import java.util.List;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static io.github.itsmejakarta.core.support.Simulators.CLIENT_ID;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -199,5 +204,59 @@ class LoginFlowTest {
         assertThat(copy.toString()).doesNotContain(pending.state()).doesNotContain(pending.codeVerifier());
         ItsmeTokens tokens = client.exchange(Browser.callback(pending), copy);
         assertThat(tokens.identity().sub()).isNotBlank();
+    }
+
+    @Test
+    @DisplayName("discovery metadata is exposed as read")
+    void metadata() throws Exception {
+        ItsmeProviderMetadata m = client.metadata();
+        assertThat(m.issuer()).isEqualTo(sim.issuer());
+        assertThat(m.tokenEndpoint()).isEqualTo(sim.tokenEndpoint().toString());
+        assertThat(m.idTokenEncryptionAlgValuesSupported()).contains("RSA-OAEP-256");
+    }
+
+    @Test
+    @DisplayName("checklist 33: no code, state, verifier, assertion or token in any log line, even at the finest level")
+    void nothingSecretLogged() throws Exception {
+        Logger root = Logger.getLogger("");
+        Logger ours = Logger.getLogger("io.github.itsmejakarta");
+        Level previous = ours.getLevel();
+        List<String> lines = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                lines.add(record.getMessage() + " " + java.util.Arrays.toString(record.getParameters()));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        capture.setLevel(Level.ALL);
+        ours.setLevel(Level.ALL);
+        root.addHandler(capture);
+        try {
+            sim.hooks().denyNext();
+            PendingAuthorization denied = client.authorize(AuthorizationRequest.login(Simulators.LOGIN));
+            AuthorizationResponse refusal = Browser.callback(denied);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.exchange(refusal, denied));
+            PendingAuthorization p = client.authorize(AuthorizationRequest.login(Simulators.LOGIN));
+            AuthorizationResponse response = Browser.callback(p);
+            ItsmeTokens tokens = client.exchange(response, p);
+            String assertion = sim.recordedRequests(Endpoint.TOKEN).get(0).formParameter("client_assertion")
+                    .orElseThrow();
+            assertThat(lines).isNotEmpty();
+            for (String secret : List.of(response.code().orElseThrow(), p.state(), p.nonce(), p.codeVerifier(),
+                    tokens.accessToken(), assertion)) {
+                assertThat(lines).noneMatch(line -> line.contains(secret));
+            }
+        } finally {
+            root.removeHandler(capture);
+            ours.setLevel(previous);
+        }
     }
 }

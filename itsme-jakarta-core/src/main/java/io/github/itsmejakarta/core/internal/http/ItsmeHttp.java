@@ -72,6 +72,7 @@ public final class ItsmeHttp {
         });
         HttpRequest.Builder b = HttpRequest.newBuilder(uri)
                 .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
+                .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8));
         return send(b, what);
     }
