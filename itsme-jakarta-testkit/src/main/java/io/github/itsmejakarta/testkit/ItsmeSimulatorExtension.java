@@ -49,6 +49,14 @@ public final class ItsmeSimulatorExtension
     private ItsmeSimulator simulator;
     private String owner;
 
+    /**
+     * For {@code @ExtendWith(ItsmeSimulatorExtension.class)}: a simulator with the default settings and no client;
+     * register clients with {@link ItsmeSimulator#registerClient(SimulatedClient)}.
+     */
+    public ItsmeSimulatorExtension() {
+        this(List.of());
+    }
+
     private ItsmeSimulatorExtension(List<Consumer<ItsmeSimulator.Builder>> configuration) {
         this.configuration = List.copyOf(configuration);
     }
