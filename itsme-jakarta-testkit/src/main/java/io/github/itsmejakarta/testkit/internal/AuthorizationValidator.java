@@ -49,14 +49,14 @@ public final class AuthorizationValidator {
     public ValidatedAuthorization validate(Map<String, List<String>> query, RedirectTarget redirectTarget)
             throws AuthorizationError {
         Map<String, List<String>> params = query;
-        String clientId = single(params, "client_id", true);
+        String clientId = single(params, "client_id");
         if (clientId == null || clientId.isEmpty()) {
             throw new AuthorizationError.Unredirectable("invalid_client_id", "client_id is missing");
         }
         Clients.Registered client = clients.find(clientId)
                 .orElseThrow(() -> new AuthorizationError.Unredirectable("invalid_client_id",
                         "client_id is not registered"));
-        String queryRedirect = single(params, "redirect_uri", true);
+        String queryRedirect = single(params, "redirect_uri");
         if (queryRedirect != null) {
             requireRegistered(client, queryRedirect);
             redirectTarget.set(queryRedirect, first(params, "state"));
@@ -217,16 +217,15 @@ public final class AuthorizationValidator {
         }
     }
 
-    private static String single(Map<String, List<String>> params, String name, boolean unredirectable)
-            throws AuthorizationError {
+    /** A parameter that decides where errors go: given twice, it is an error shown on the page. */
+    private static String single(Map<String, List<String>> params, String name)
+            throws AuthorizationError.Unredirectable {
         List<String> values = params.get(name);
         if (values == null || values.isEmpty()) {
             return null;
         }
         if (values.size() > 1) {
-            throw unredirectable
-                    ? new AuthorizationError.Unredirectable("invalid_request", name + " is given more than once")
-                    : new AuthorizationError.Invalid("invalid_request", name + " is given more than once");
+            throw new AuthorizationError.Unredirectable("invalid_request", name + " is given more than once");
         }
         return values.get(0);
     }
