@@ -2,7 +2,7 @@ package io.github.itsmejakarta.testkit;
 
 /**
  * The simulator's endpoints, as addressed by the delay, hang and server-error hooks of {@link SimulatorHooks}.
- * {@link #AUTHORIZATION} covers both the authorization page and the form the page posts its decision to.
+ * {@link #AUTHORIZATION} covers both the authorization page and the form the page posts its decision to. Immutable.
  */
 public enum Endpoint {
     /** {@code /v2/.well-known/openid-configuration} */

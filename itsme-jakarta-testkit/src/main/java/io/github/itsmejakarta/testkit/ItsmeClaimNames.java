@@ -3,7 +3,7 @@ package io.github.itsmejakarta.testkit;
 /**
  * itsme's v2 claim names (itsme-protocol.md, "Claims"), for test persons and assertions. Standard OpenID Connect
  * claims ({@code name}, {@code address}, ...) and the age claims have no prefix; itsme's own claims carry
- * {@link #PREFIX}.
+ * {@link #PREFIX}. Constants only; thread-safe.
  */
 public final class ItsmeClaimNames {
 

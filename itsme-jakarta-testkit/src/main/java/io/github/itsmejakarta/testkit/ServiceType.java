@@ -1,7 +1,7 @@
 package io.github.itsmejakarta.testkit;
 
 /**
- * The three kinds of itsme service a service code can stand for (itsme-protocol.md, "Services").
+ * The three kinds of itsme service a service code can stand for (itsme-protocol.md, "Services"). Immutable.
  */
 public enum ServiceType {
     /** Authentication: identify the user; a request object is optional. */

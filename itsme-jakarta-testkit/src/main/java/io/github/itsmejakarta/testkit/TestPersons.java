@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * Ready-made test persons with realistic itsme claims. Every value is fictitious (national numbers have valid check
- * digits but belong to nobody).
+ * digits but belong to nobody). The persons are immutable; thread-safe.
  */
 public final class TestPersons {
 

@@ -1,6 +1,9 @@
 package io.github.itsmejakarta.testkit.internal;
 
-/** {@code GET /v2/jwks}: the simulator's public signing keys (current and rolled-over) and its encryption key. */
+/**
+ * {@code GET /v2/jwks} (RFC 7517 section 5): the simulator's public signing keys (current and rolled-over) and its
+ * encryption key. Thread-safe.
+ */
 public final class JwksEndpoint {
 
     private final SimulatorKeys keys;
