@@ -43,13 +43,11 @@ public enum ItsmeCdiMessage {
     /** A return URL that is not a path of this application was refused. */
     RETURN_URL_REFUSED("ITSME-1725", "A return URL that is not a path of this application was refused"),
     /** The login-state cookie was absent, tampered with, expired or for another login. */
-    COOKIE_STATE_INVALID("ITSME-1726", "The login-state cookie is missing, invalid or expired"),
+    COOKIE_STATE_INVALID("ITSME-1726", "The login-state cookie is invalid, expired or for another login"),
     /** A request object was asked for that is unknown, expired or already served. */
     REQUEST_OBJECT_UNKNOWN("ITSME-1727", "The request object is unknown, expired or was already fetched"),
     /** A flow was started whose service code is not configured. */
     SERVICE_NOT_CONFIGURED("ITSME-1728", "A %s flow was requested but '%s' is not set"),
-    /** Userinfo was asked for but could not be fetched. */
-    USERINFO_FAILED("ITSME-1729", "The userinfo could not be fetched (%s)"),
     /** The mechanism failed unexpectedly. */
     INTERNAL_ERROR("ITSME-1730", "The itsme login could not be completed because of an internal error (%s)");
 

@@ -196,6 +196,7 @@ class ItsmeMechanismSecurityTest {
         Exchange callback = browser.get(mechanism, fx.visitItsme(first.redirect), false);
         assertThat(callback.httpStatus).isEqualTo(401);
         assertThat(callback.body()).contains("ITSME-1721");
+        assertThat(logs).anySatisfy(r -> assertThat(r.getMessage()).contains("ITSME-1726"));
         assertThat(fx.sim.recordedRequests(Endpoint.TOKEN)).isEmpty();
     }
 

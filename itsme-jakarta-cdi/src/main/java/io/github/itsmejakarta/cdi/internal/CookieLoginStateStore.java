@@ -1,5 +1,6 @@
 package io.github.itsmejakarta.cdi.internal;
 
+import io.github.itsmejakarta.cdi.ItsmeCdiMessage;
 import io.github.itsmejakarta.core.Acr;
 import io.github.itsmejakarta.core.Approval;
 import io.github.itsmejakarta.core.PendingAuthorization;
@@ -8,6 +9,7 @@ import io.github.itsmejakarta.core.internal.http.LoopbackUris;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -51,6 +53,7 @@ import javax.crypto.spec.GCMParameterSpec;
  * <p>Thread-safe (the cipher is created per call).
  */
 public final class CookieLoginStateStore implements LoginStateStore {
+    private static final System.Logger LOG = System.getLogger(CookieLoginStateStore.class.getName());
     static final int MAX_COOKIE_BYTES = 3800;
     private static final int IV_BYTES = 12;
     private static final int TAG_BITS = 128;
@@ -94,11 +97,15 @@ public final class CookieLoginStateStore implements LoginStateStore {
         for (Cookie c : cookies) {
             if (name.equals(c.getName())) {
                 response.addCookie(cookie(request, name, "", 0)); // consumed, whatever follows
-                return decrypt(name, c.getValue()).flatMap(this::decode)
+                Optional<LoginState> login = decrypt(name, c.getValue()).flatMap(this::decode)
                         .filter(l -> MessageDigest.isEqual(l.pending().state().getBytes(StandardCharsets.UTF_8),
                                 state.getBytes(StandardCharsets.UTF_8)))
                         .filter(l -> !l.pending().isExpired(clock)
                                 && !clock.instant().isAfter(l.pending().createdAt().plus(timeout)));
+                if (login.isEmpty()) {
+                    LOG.log(Level.INFO, ItsmeCdiMessage.COOKIE_STATE_INVALID.format());
+                }
+                return login;
             }
         }
         return Optional.empty();
