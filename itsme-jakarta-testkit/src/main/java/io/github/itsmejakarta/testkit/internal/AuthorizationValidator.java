@@ -30,6 +30,8 @@ public final class AuthorizationValidator {
             "state", "nonce", "code_challenge", "code_challenge_method", "acr_values", "claims", "request",
             "request_uri", "prompt", "display", "ui_locales", "login_hint", "max_age", "response_mode");
     private static final int MAX_APPROVAL_TEXT = 7500;
+    /** Claims about the request object itself, not authorization parameters. */
+    private static final Set<String> JWT_CLAIMS = Set.of("iss", "aud", "exp", "iat", "nbf", "jti");
 
     private final Clients clients;
     private final RequestObjectReader requestObjects;
@@ -77,14 +79,7 @@ public final class AuthorizationValidator {
             throw new AuthorizationError.Invalid("invalid_request", "request and request_uri are both given");
         }
         if (request != null || requestUri != null) {
-            String token = request != null ? request : requestObjects.fetch(requestUri);
-            Map<String, Object> claims = requestObjects.read(token, client);
-            // OIDC Core 6.3.3: the request object's values supersede the query's
-            claims.forEach((k, v) -> {
-                if (!Set.of("iss", "aud", "exp", "iat", "nbf", "jti").contains(k)) {
-                    effective.put(k, v);
-                }
-            });
+            mergeRequestObject(request != null ? request : requestObjects.fetch(requestUri), client, effective);
             hasRequestObject = true;
         }
 
@@ -103,41 +98,14 @@ public final class AuthorizationValidator {
         if (responseMode != null && !"query".equals(responseMode)) {
             throw new AuthorizationError.Invalid("invalid_request", "response_mode must be query");
         }
-        Set<String> scopes = new LinkedHashSet<>();
-        String scope = string(effective, "scope");
-        if (scope != null) {
-            scopes.addAll(Arrays.asList(scope.trim().split("\\s+")));
-        }
-        if (!scopes.contains("openid")) {
-            throw new AuthorizationError.Invalid("invalid_scope", "scope must contain openid");
-        }
-        List<String> serviceScopes = scopes.stream().filter(s -> s.startsWith("service:")).toList();
-        if (serviceScopes.size() != 1) {
-            throw new AuthorizationError.Invalid("invalid_scope", "scope must contain one service:<code>");
-        }
-        String serviceCode = serviceScopes.get(0).substring("service:".length());
+        Set<String> scopes = scopes(string(effective, "scope"));
+        String serviceCode = serviceCode(scopes);
         ServiceType serviceType = client.client().services().get(serviceCode);
         if (serviceType == null) {
             throw new AuthorizationError.Invalid("invalid_scope", "service " + IncomingJwt.printable(serviceCode)
                     + " is not registered for this client");
         }
-        for (String s : scopes) {
-            if (!s.equals("openid") && !s.startsWith("service:") && !KNOWN_SCOPES.contains(s)) {
-                throw new AuthorizationError.Invalid("invalid_scope", "unknown scope " + IncomingJwt.printable(s));
-            }
-        }
-
-        String challenge = string(effective, "code_challenge");
-        if (challenge == null) {
-            throw new AuthorizationError.Invalid("invalid_request", "code_challenge is required (PKCE)");
-        }
-        if (!"S256".equals(string(effective, "code_challenge_method"))) {
-            throw new AuthorizationError.Invalid("invalid_request", "code_challenge_method must be S256");
-        }
-        if (!CODE_CHALLENGE.matcher(challenge).matches()) {
-            throw new AuthorizationError.Invalid("invalid_request",
-                    "code_challenge must be the base64url SHA-256 of the verifier (43 characters)");
-        }
+        String challenge = pkceChallenge(effective);
         if (state == null || state.isEmpty()) {
             throw new AuthorizationError.Invalid("invalid_request", "state is required");
         }
@@ -166,6 +134,58 @@ public final class AuthorizationValidator {
                 : stringOrNull(claims.userinfo().get("sub").get("value"));
         return new ValidatedAuthorization(client.client(), redirectUri, state, nonce, challenge, scopes,
                 serviceCode, serviceType, acr, claims, approval, pinnedSub);
+    }
+
+    private void mergeRequestObject(String token, Clients.Registered client, Map<String, Object> effective)
+            throws AuthorizationError.Invalid {
+        Map<String, Object> claims = requestObjects.read(token, client);
+        // OIDC Core 6.3.3: the request object's values supersede the query's
+        claims.forEach((k, v) -> {
+            if (!JWT_CLAIMS.contains(k)) {
+                effective.put(k, v);
+            }
+        });
+    }
+
+    /** The scope values: {@code openid}, one {@code service:<code>}, known scopes only. */
+    private static Set<String> scopes(String scope) throws AuthorizationError.Invalid {
+        Set<String> scopes = new LinkedHashSet<>();
+        if (scope != null) {
+            scopes.addAll(Arrays.asList(scope.trim().split("\\s+")));
+        }
+        if (!scopes.contains("openid")) {
+            throw new AuthorizationError.Invalid("invalid_scope", "scope must contain openid");
+        }
+        for (String s : scopes) {
+            if (!s.equals("openid") && !s.startsWith("service:") && !KNOWN_SCOPES.contains(s)) {
+                throw new AuthorizationError.Invalid("invalid_scope", "unknown scope " + IncomingJwt.printable(s));
+            }
+        }
+        return scopes;
+    }
+
+    private static String serviceCode(Set<String> scopes) throws AuthorizationError.Invalid {
+        List<String> serviceScopes = scopes.stream().filter(s -> s.startsWith("service:")).toList();
+        if (serviceScopes.size() != 1) {
+            throw new AuthorizationError.Invalid("invalid_scope", "scope must contain one service:<code>");
+        }
+        return serviceScopes.get(0).substring("service:".length());
+    }
+
+    /** RFC 7636 4.3, with itsme's rule that S256 is the only method. */
+    private static String pkceChallenge(Map<String, Object> effective) throws AuthorizationError.Invalid {
+        String challenge = string(effective, "code_challenge");
+        if (challenge == null) {
+            throw new AuthorizationError.Invalid("invalid_request", "code_challenge is required (PKCE)");
+        }
+        if (!"S256".equals(string(effective, "code_challenge_method"))) {
+            throw new AuthorizationError.Invalid("invalid_request", "code_challenge_method must be S256");
+        }
+        if (!CODE_CHALLENGE.matcher(challenge).matches()) {
+            throw new AuthorizationError.Invalid("invalid_request",
+                    "code_challenge must be the base64url SHA-256 of the verifier (43 characters)");
+        }
+        return challenge;
     }
 
     private static Map<String, String> approval(ServiceType type, boolean hasRequestObject, ClaimsRequest claims)
