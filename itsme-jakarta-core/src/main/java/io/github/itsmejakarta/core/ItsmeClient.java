@@ -34,6 +34,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -128,6 +129,16 @@ public final class ItsmeClient {
     /** The registered redirect URI the client sends. */
     public URI redirectUri() {
         return redirectUri;
+    }
+
+    /** Where request objects are served for {@link RequestObjectMode#REFERENCE}, if configured. */
+    public Optional<URI> requestUriBase() {
+        return Optional.ofNullable(requestUriBase);
+    }
+
+    /** How long a login may take between {@link #authorize} and {@link #exchange}. */
+    public Duration pendingLifetime() {
+        return pendingLifetime;
     }
 
     /**
