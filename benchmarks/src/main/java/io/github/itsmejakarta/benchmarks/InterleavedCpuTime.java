@@ -1,0 +1,79 @@
+package io.github.itsmejakarta.benchmarks;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A cross-check of the JMH ratios for a machine that other work is loading: the four ID-token paths of
+ * {@link IdTokenBenchmark} (same state, same token) run in short interleaved batches, round-robin with a rotating
+ * start, each batch timed in the calling thread's CPU time rather than wall time. Time stolen by other processes then
+ * falls out of the ratios (cache and frequency effects of the neighbours do not). Not JMH and no substitute for it;
+ * run it after a JMH run: {@code java -cp benchmarks.jar io.github.itsmejakarta.benchmarks.InterleavedCpuTime [rounds]
+ * [opsPerBatch]}.
+ */
+public final class InterleavedCpuTime {
+
+    private InterleavedCpuTime() {
+    }
+
+    @FunctionalInterface
+    private interface Op {
+        Object run() throws Exception;
+    }
+
+    public static void main(String[] args) throws Exception {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 60;
+        int batch = args.length > 1 ? Integer.parseInt(args[1]) : 50;
+        IdTokenBenchmark bench = new IdTokenBenchmark();
+        bench.setUp();
+        Map<String, Op> ops = new LinkedHashMap<>();
+        ops.put("a_jdkFloor", bench::a_jdkFloor);
+        ops.put("b_itsmeCore", bench::b_itsmeCore);
+        ops.put("c_jose4jByHand", bench::c_jose4jByHand);
+        ops.put("d_nimbusByHand", bench::d_nimbusByHand);
+        List<String> names = new ArrayList<>(ops.keySet());
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+
+        Object sink = null;
+        for (int warm = 0; warm < 2000; warm++) { // C2 for every path before anything counts
+            sink = ops.get(names.get(warm % names.size())).run();
+        }
+        Map<String, double[]> micros = new LinkedHashMap<>();
+        names.forEach(n -> micros.put(n, new double[rounds]));
+        for (int r = 0; r < rounds; r++) {
+            for (int k = 0; k < names.size(); k++) {
+                String name = names.get((r + k) % names.size());
+                Op op = ops.get(name);
+                long start = mx.getCurrentThreadCpuTime();
+                for (int i = 0; i < batch; i++) {
+                    sink = op.run();
+                }
+                micros.get(name)[r] = (mx.getCurrentThreadCpuTime() - start) / 1000.0 / batch;
+            }
+        }
+        double floor = median(micros.get("a_jdkFloor"));
+        System.out.printf(Locale.ROOT, "%-16s %14s %14s %16s%n", "path", "median us/op", "ops/ms (CPU)",
+                "throughput/(a)");
+        for (String name : names) {
+            double m = median(micros.get(name));
+            System.out.printf(Locale.ROOT, "%-16s %14.1f %14.3f %16.3f%n", name, m, 1000.0 / m, floor / m);
+        }
+        double b = median(micros.get("b_itsmeCore"));
+        System.out.printf(Locale.ROOT, "(b)/(c) = %.3f   (b)/(d) = %.3f   [%d rounds x %d ops per path; sink %s]%n",
+                median(micros.get("c_jose4jByHand")) / b, median(micros.get("d_nimbusByHand")) / b, rounds, batch,
+                sink == null ? "null" : "ok");
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+}
