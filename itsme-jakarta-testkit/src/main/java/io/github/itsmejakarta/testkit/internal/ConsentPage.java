@@ -71,7 +71,7 @@ public final class ConsentPage {
         for (TestPerson person : persons) {
             html.append("<label><input type=\"radio\" name=\"person\" id=\"person-").append(escape(person.id()))
                     .append("\" value=\"").append(escape(person.id())).append('"').append(first ? " checked" : "")
-                    .append("> ").append(escape(person.displayName())).append("</label>");
+                    .append("> ").append(escape(person.displayName())).append(details(person)).append("</label>");
             first = false;
         }
         html.append("</fieldset><button type=\"submit\" id=\"approve\" name=\"decision\" value=\"approve\">")
@@ -105,6 +105,16 @@ public final class ConsentPage {
                     .append("</span></p>");
         }
         html.append("</div>");
+    }
+
+    /** What the app would show about the person: birth date and identity document. */
+    private static String details(TestPerson person) {
+        StringBuilder details = new StringBuilder();
+        person.claim("birthdate").ifPresent(b -> details.append("born ").append(b));
+        person.claim(BE_NATIONAL_NUMBER).ifPresent(n -> details.append(", national number ").append(n));
+        person.claim(ID_DOCUMENT_TYPE).ifPresent(t -> details.append(", ").append(t).append(' ')
+                .append(person.claim(ID_DOCUMENT_SN).orElse("")));
+        return details.length() == 0 ? "" : " <small>(" + escape(details) + ")</small>";
     }
 
     private static String describe(ServiceType type) {
