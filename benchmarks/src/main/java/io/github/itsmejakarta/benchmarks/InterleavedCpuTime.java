@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * A cross-check of the JMH ratios for a machine that other work is loading: the four ID-token paths of
- * {@link IdTokenBenchmark} (same state, same token) run in short interleaved batches, round-robin with a rotating
+ * {@link IdTokenBenchmark} (same state, same token) and the four of {@link OutboundJwtBenchmark} run in short interleaved batches, round-robin with a rotating
  * start, each batch timed in the calling thread's CPU time rather than wall time. Time stolen by other processes then
  * falls out of the ratios (cache and frequency effects of the neighbours do not). Not JMH and no substitute for it;
  * run it after a JMH run: {@code java -cp benchmarks.jar io.github.itsmejakarta.benchmarks.InterleavedCpuTime [rounds]
@@ -37,6 +37,12 @@ public final class InterleavedCpuTime {
         ops.put("b_itsmeCore", bench::b_itsmeCore);
         ops.put("c_jose4jByHand", bench::c_jose4jByHand);
         ops.put("d_nimbusByHand", bench::d_nimbusByHand);
+        OutboundJwtBenchmark outbound = new OutboundJwtBenchmark();
+        outbound.setUp();
+        ops.put("clientAssertion_jdkFloor", outbound::clientAssertion_jdkFloor);
+        ops.put("clientAssertion_core", outbound::clientAssertion_core);
+        ops.put("requestObject_jdkFloor", outbound::requestObject_jdkFloor);
+        ops.put("requestObject_core", outbound::requestObject_core);
         List<String> names = new ArrayList<>(ops.keySet());
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
 
@@ -57,12 +63,15 @@ public final class InterleavedCpuTime {
                 micros.get(name)[r] = (mx.getCurrentThreadCpuTime() - start) / 1000.0 / batch;
             }
         }
-        double floor = median(micros.get("a_jdkFloor"));
-        System.out.printf(Locale.ROOT, "%-16s %14s %14s %16s%n", "path", "median us/op", "ops/ms (CPU)",
-                "throughput/(a)");
+        System.out.printf(Locale.ROOT, "%-26s %14s %14s %18s%n", "path", "median us/op", "ops/ms (CPU)",
+                "throughput/floor");
         for (String name : names) {
+            String floorName = name.startsWith("clientAssertion")
+                    ? "clientAssertion_jdkFloor"
+                    : name.startsWith("requestObject") ? "requestObject_jdkFloor" : "a_jdkFloor";
             double m = median(micros.get(name));
-            System.out.printf(Locale.ROOT, "%-16s %14.1f %14.3f %16.3f%n", name, m, 1000.0 / m, floor / m);
+            System.out.printf(Locale.ROOT, "%-26s %14.1f %14.3f %18.3f%n", name, m, 1000.0 / m,
+                    median(micros.get(floorName)) / m);
         }
         double b = median(micros.get("b_itsmeCore"));
         System.out.printf(Locale.ROOT, "(b)/(c) = %.3f   (b)/(d) = %.3f   [%d rounds x %d ops per path; sink %s]%n",
