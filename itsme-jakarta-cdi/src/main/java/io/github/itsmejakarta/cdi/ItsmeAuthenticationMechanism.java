@@ -121,40 +121,54 @@ public class ItsmeAuthenticationMechanism implements HttpAuthenticationMechanism
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext httpMessageContext) {
         try {
-            String uri = request.getRequestURI();
-            int offset = request.getContextPath().length();
-            if (pathIs(uri, offset, settings.callbackPath())) {
-                return callback(request, response, httpMessageContext);
-            }
-            if (pathIs(uri, offset, settings.jwksPath())) {
-                return serveJwks(response);
-            }
-            if (uri.startsWith(requestObjectPrefix, offset)) {
-                return serveRequestObject(uri.substring(offset + requestObjectPrefix.length()), response);
-            }
-            if (httpMessageContext.isAuthenticationRequest()) {
-                AuthenticationParameters parameters = httpMessageContext.getAuthParameters();
-                if (parameters instanceof ItsmeAuthenticationParameters itsme) {
-                    return start(request, response, itsme, itsme.returnTo().orElse(null));
+            return decide(request, response, httpMessageContext);
+        } catch (IOException | RuntimeException e) {
+            // the message of a library's exception may quote input (a token): only the class is logged and shown
+            String message = ItsmeCdiMessage.INTERNAL_ERROR.format(e.getClass().getName());
+            LOG.log(Level.ERROR, message);
+            try {
+                if (!response.isCommitted()) {
+                    ErrorPages.write(response, 500, "itsme login is not available", message);
                 }
-                ItsmeSessionData established = established(request);
-                if (established != null && (parameters == null || !parameters.isNewAuthentication())) {
-                    return httpMessageContext.notifyContainerAboutLogin(established.caller(), established.groups());
-                }
-                return start(request, response, ItsmeAuthenticationParameters.login(), null);
+            } catch (IOException | RuntimeException ignored) {
+                // the client went away; nothing left to tell it
             }
-            ItsmeSessionData established = established(request);
-            if (established != null) {
-                return httpMessageContext.notifyContainerAboutLogin(established.caller(), established.groups());
-            }
-            if (httpMessageContext.isProtected()) {
-                return start(request, response, ItsmeAuthenticationParameters.login(), null);
-            }
-            return httpMessageContext.doNothing();
-        } catch (IOException e) {
-            LOG.log(Level.WARNING, () -> ItsmeCdiMessage.INTERNAL_ERROR.format(e.getClass().getSimpleName()));
             return AuthenticationStatus.SEND_FAILURE;
         }
+    }
+
+    private AuthenticationStatus decide(HttpServletRequest request, HttpServletResponse response,
+            HttpMessageContext httpMessageContext) throws IOException {
+        String uri = request.getRequestURI();
+        int offset = request.getContextPath().length();
+        if (pathIs(uri, offset, settings.callbackPath())) {
+            return callback(request, response, httpMessageContext);
+        }
+        if (pathIs(uri, offset, settings.jwksPath())) {
+            return serveJwks(response);
+        }
+        if (uri.startsWith(requestObjectPrefix, offset)) {
+            return serveRequestObject(uri.substring(offset + requestObjectPrefix.length()), response);
+        }
+        if (httpMessageContext.isAuthenticationRequest()) {
+            AuthenticationParameters parameters = httpMessageContext.getAuthParameters();
+            if (parameters instanceof ItsmeAuthenticationParameters itsme) {
+                return start(request, response, itsme, itsme.returnTo().orElse(null));
+            }
+            ItsmeSessionData established = established(request);
+            if (established != null && (parameters == null || !parameters.isNewAuthentication())) {
+                return httpMessageContext.notifyContainerAboutLogin(established.caller(), established.groups());
+            }
+            return start(request, response, ItsmeAuthenticationParameters.login(), null);
+        }
+        ItsmeSessionData established = established(request);
+        if (established != null) {
+            return httpMessageContext.notifyContainerAboutLogin(established.caller(), established.groups());
+        }
+        if (httpMessageContext.isProtected()) {
+            return start(request, response, ItsmeAuthenticationParameters.login(), null);
+        }
+        return httpMessageContext.doNothing();
     }
 
     @Override
@@ -177,7 +191,10 @@ public class ItsmeAuthenticationMechanism implements HttpAuthenticationMechanism
             return null; // no session cookie: no session to look up (the common public request)
         }
         HttpSession session = request.getSession(false);
-        return session == null ? null : (ItsmeSessionData) session.getAttribute(ItsmeSessionData.ATTRIBUTE);
+        // instanceof, not a cast: after a redeployment the session may hold the old class loader's instance
+        return session != null && session.getAttribute(ItsmeSessionData.ATTRIBUTE) instanceof ItsmeSessionData d
+                ? d
+                : null;
     }
 
     // ------------------------------------------------------------------ starting a flow
@@ -211,12 +228,6 @@ public class ItsmeAuthenticationMechanism implements HttpAuthenticationMechanism
             LOG.log(Level.ERROR, () -> ItsmeCdiMessage.INTERNAL_ERROR.format(e.getMessage()));
             ErrorPages.write(response, 500, "itsme login is not available",
                     ItsmeCdiMessage.INTERNAL_ERROR.format(e.messageId()));
-            return AuthenticationStatus.SEND_FAILURE;
-        } catch (RuntimeException e) {
-            LOG.log(Level.ERROR, () -> ItsmeCdiMessage.INTERNAL_ERROR.format(e.getClass().getSimpleName() + ": "
-                    + e.getMessage()));
-            ErrorPages.write(response, 500, "itsme login is not available",
-                    ItsmeCdiMessage.INTERNAL_ERROR.format(e.getClass().getSimpleName()));
             return AuthenticationStatus.SEND_FAILURE;
         }
     }
@@ -347,10 +358,10 @@ public class ItsmeAuthenticationMechanism implements HttpAuthenticationMechanism
         }
         HttpSession session = request.getSession(true);
         request.changeSessionId();
-        ItsmeSessionData previous = (ItsmeSessionData) session.getAttribute(ItsmeSessionData.ATTRIBUTE);
+        Object previous = session.getAttribute(ItsmeSessionData.ATTRIBUTE);
         ItsmeConfirmation confirmation = state.approval() != null
                 ? new ItsmeConfirmation(state.approval(), tokens.identity(), clock.instant())
-                : previous == null ? null : previous.lastConfirmation();
+                : previous instanceof ItsmeSessionData p ? p.lastConfirmation() : null;
         session.setAttribute(ItsmeSessionData.ATTRIBUTE, new ItsmeSessionData(result.getCallerPrincipal(),
                 result.getCallerGroups(), tokens, pending.redirectUri(), confirmation));
         httpMessageContext.notifyContainerAboutLogin(result.getCallerPrincipal(), result.getCallerGroups());
