@@ -37,7 +37,8 @@ public final class ConsentPage {
             String message) {
         StringBuilder html = new StringBuilder(4096);
         html.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">")
-                .append("<title>itsme simulator: confirm</title>").append(STYLE).append("</head><body>")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>itsme simulator</title>")
+                .append(STYLE).append("</head><body>")
                 .append("<h1>itsme&reg; simulator</h1>");
         if (message != null) {
             html.append("<p class=\"message\" id=\"message\">").append(escape(message)).append("</p>");
