@@ -362,10 +362,10 @@ public final class ItsmeClient {
     }
 
     /**
-     * Collects the settings of an {@link ItsmeClient}. {@link #build()} checks them all and reports every problem at
-     * once.
+     * The settings of an {@link ItsmeClient}. {@link #build()} checks them all and reports every problem at once.
      *
-     * <p>Not thread-safe; each setter returns this builder.
+     * <p>Immutable and thread-safe: each setter returns a new builder, so that a partly filled builder can be shared
+     * and specialised (e.g. one base configuration, several clients).
      */
     public static final class Builder {
         /** The largest tolerated clock difference. */
@@ -389,10 +389,28 @@ public final class ItsmeClient {
         private Builder() {
         }
 
+        private Builder(Builder o) {
+            environment = o.environment;
+            discoveryUri = o.discoveryUri;
+            expectedIssuer = o.expectedIssuer;
+            clientId = o.clientId;
+            keys = o.keys;
+            redirectUri = o.redirectUri;
+            requestUriBase = o.requestUriBase;
+            connectTimeout = o.connectTimeout;
+            readTimeout = o.readTimeout;
+            clockSkew = o.clockSkew;
+            maxTokenAge = o.maxTokenAge;
+            pendingLifetime = o.pendingLifetime;
+            clock = o.clock;
+            maxResponseBytes = o.maxResponseBytes;
+        }
+
         /** itsme's environment; its issuer is known, so no {@link #expectedIssuer(String)} is needed. */
         public Builder discovery(ItsmeEnvironment environment) {
-            this.environment = environment;
-            return this;
+            Builder b = new Builder(this);
+            b.environment = environment;
+            return b;
         }
 
         /**
@@ -400,32 +418,37 @@ public final class ItsmeClient {
          * {@code /.well-known/openid-configuration}.
          */
         public Builder discoveryUri(URI discoveryUri) {
-            this.discoveryUri = discoveryUri;
-            return this;
+            Builder b = new Builder(this);
+            b.discoveryUri = discoveryUri;
+            return b;
         }
 
         /** The issuer the discovery document must announce, exactly. */
         public Builder expectedIssuer(String expectedIssuer) {
-            this.expectedIssuer = expectedIssuer;
-            return this;
+            Builder b = new Builder(this);
+            b.expectedIssuer = expectedIssuer;
+            return b;
         }
 
         /** The client id from onboarding. Required. */
         public Builder clientId(String clientId) {
-            this.clientId = clientId;
-            return this;
+            Builder b = new Builder(this);
+            b.clientId = clientId;
+            return b;
         }
 
         /** The relying party's private keys. Required. */
         public Builder keys(RelyingPartyKeys keys) {
-            this.keys = keys;
-            return this;
+            Builder b = new Builder(this);
+            b.keys = keys;
+            return b;
         }
 
         /** The registered redirect URI: https (or http to loopback), no fragment. Required. */
         public Builder redirectUri(URI redirectUri) {
-            this.redirectUri = redirectUri;
-            return this;
+            Builder b = new Builder(this);
+            b.redirectUri = redirectUri;
+            return b;
         }
 
         /**
@@ -433,50 +456,58 @@ public final class ItsmeClient {
          * {@code request_uri} is this plus {@code "/" + id}. itsme wants https with the explicit port {@code :443}.
          */
         public Builder requestUriBase(URI requestUriBase) {
-            this.requestUriBase = requestUriBase;
-            return this;
+            Builder b = new Builder(this);
+            b.requestUriBase = requestUriBase;
+            return b;
         }
 
         /** How long to wait for a connection to itsme. Default 5 s. */
         public Builder connectTimeout(Duration connectTimeout) {
-            this.connectTimeout = connectTimeout;
-            return this;
+            Builder b = new Builder(this);
+            b.connectTimeout = connectTimeout;
+            return b;
         }
 
         /** How long to wait for itsme's complete answer once connected. Default 10 s. */
         public Builder readTimeout(Duration readTimeout) {
-            this.readTimeout = readTimeout;
-            return this;
+            Builder b = new Builder(this);
+            b.readTimeout = readTimeout;
+            return b;
         }
 
         /** The tolerated clock difference with itsme. Default 30 s, at most 5 minutes. */
         public Builder clockSkew(Duration clockSkew) {
-            this.clockSkew = clockSkew;
-            return this;
+            Builder b = new Builder(this);
+            b.clockSkew = clockSkew;
+            return b;
         }
 
         /** How old an ID token's {@code iat} may be. Default 10 minutes. */
         public Builder maxTokenAge(Duration maxTokenAge) {
-            this.maxTokenAge = maxTokenAge;
-            return this;
+            Builder b = new Builder(this);
+            b.maxTokenAge = maxTokenAge;
+            return b;
         }
 
         /** How long a login may take between authorize and callback. Default 10 minutes. */
         public Builder pendingLifetime(Duration pendingLifetime) {
-            this.pendingLifetime = pendingLifetime;
-            return this;
+            Builder b = new Builder(this);
+            b.pendingLifetime = pendingLifetime;
+            return b;
         }
 
         /** The clock for every time check. Default UTC system clock. */
         public Builder clock(Clock clock) {
-            this.clock = clock;
-            return this;
+            Builder b = new Builder(this);
+            b.clock = clock;
+            return b;
         }
 
         /** The bound on any answer's size. Default 256 KiB. */
         public Builder maxResponseBytes(int maxResponseBytes) {
-            this.maxResponseBytes = maxResponseBytes;
-            return this;
+            Builder b = new Builder(this);
+            b.maxResponseBytes = maxResponseBytes;
+            return b;
         }
 
         /**

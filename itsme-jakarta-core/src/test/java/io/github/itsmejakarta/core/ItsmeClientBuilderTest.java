@@ -55,6 +55,16 @@ class ItsmeClientBuilderTest {
     }
 
     @Test
+    @DisplayName("the builder is immutable: a setter returns a new builder and leaves the original as it was")
+    void builderImmutable() throws Exception {
+        ItsmeClient.Builder base = valid();
+        ItsmeClient.Builder other = base.clientId("other");
+        assertThat(other).isNotSameAs(base);
+        assertThat(base.build().clientId()).isEqualTo("client");
+        assertThat(other.build().clientId()).isEqualTo("other");
+    }
+
+    @Test
     @DisplayName("a single problem is reported with its own id")
     void singleProblem() {
         assertThatThrownBy(() -> valid().clientId(" ").build()).isInstanceOf(ItsmeConfigurationException.class)

@@ -46,6 +46,8 @@ public final class ItsmeHttp {
     /** A client with these timeouts and body bound. */
     public ItsmeHttp(Duration connectTimeout, Duration readTimeout, int maxResponseBytes) {
         this.client = HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NEVER)
+                // HTTP/1.1: itsme's endpoints speak it, and for plain-http loopback servers (the simulator) it avoids
+                // the h2c upgrade dance
                 .version(HttpClient.Version.HTTP_1_1).build();
         this.readTimeout = readTimeout;
         // the request timeout covers the wait for headers; the deadline also bounds a body that trickles in slowly
