@@ -362,4 +362,27 @@ class ItsmeMechanismFlowTest {
         assertThat(again.httpStatus).isEqualTo(404);
         assertThat(again.body()).contains("ITSME-1727");
     }
+
+    @Test
+    void byReferenceItsmeFetchesTheRequestObjectAndTheRpsJwksOverHttp() throws Exception {
+        try (MechanismHttpBridge bridge = new MechanismHttpBridge()) {
+            fx.sim.registerClient(io.github.itsmejakarta.testkit.SimulatedClient.builder("rp-bridge")
+                    .jwksUri(URI.create(bridge.origin() + "/app/itsme/jwks"))
+                    .redirectUri(bridge.origin() + "/app/itsme/callback")
+                    .service("LOGIN_CODE", io.github.itsmejakarta.testkit.ServiceType.LOGIN).build());
+            ItsmeAuthenticationMechanism mechanism = fx.mechanism(Map.of(ItsmeConfigKeys.CLIENT_ID, "rp-bridge",
+                    ItsmeConfigKeys.REQUEST_OBJECT, "reference"));
+            bridge.mechanism = mechanism;
+            Browser browser = new Browser("/app");
+
+            Exchange first = browser.get(mechanism, bridge.origin() + "/app/orders?id=9", true);
+            String requestUri = param(first.redirect, "request_uri");
+            Exchange callback = browser.get(mechanism, fx.visitItsme(first.redirect), false);
+
+            assertThat(callback.notifiedCaller).isNotNull();
+            assertThat(callback.redirect).isEqualTo("/app/orders?id=9");
+            assertThat(bridge.paths).containsOnlyOnce(URI.create(requestUri).getPath()).contains("/app/itsme/jwks");
+            assertThat(new Browser("/app").get(mechanism, requestUri, false).httpStatus).isEqualTo(404);
+        }
+    }
 }
