@@ -8,25 +8,28 @@ import io.github.itsmejakarta.core.ItsmeRejectedException;
 import io.github.itsmejakarta.core.ItsmeUserInfo;
 import io.github.itsmejakarta.core.claims.ClaimNames;
 import io.github.itsmejakarta.core.claims.ItsmeClaims;
-import io.github.itsmejakarta.core.keys.DecryptionKey;
 import io.github.itsmejakarta.core.keys.RelyingPartyKeys;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.security.Signature;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jwa.AlgorithmConstraints.ConstraintType;
-import org.jose4j.jwe.JsonWebEncryption;
 import org.jose4j.jws.AlgorithmIdentifiers;
-import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwx.HeaderParameterNames;
+import org.jose4j.jwx.Headers;
+import org.jose4j.lang.InvalidAlgorithmException;
 import org.jose4j.lang.JoseException;
 
 /**
@@ -60,6 +63,7 @@ public final class ItsmeTokenProcessor {
     private static final String USERINFO = "userinfo";
     private static final int MAX_HEADER_CHARS = 8 * 1024;
     private static final int MAX_HEADER_DEPTH = 4;
+    private static final Base64.Decoder BASE64URL_DECODER = Base64.getUrlDecoder();
     private static final AlgorithmConstraints RS256_ONLY = new AlgorithmConstraints(ConstraintType.PERMIT,
             AlgorithmIdentifiers.RSA_USING_SHA256);
 
@@ -68,9 +72,10 @@ public final class ItsmeTokenProcessor {
     private final TokenPolicy policy;
     private final AlgorithmConstraints jweAlgorithms;
     private final AlgorithmConstraints contentEncryptions;
-    private final List<DecryptionKey> decryptionKeys;
     private final long skewSeconds;
     private final long maxAgeSeconds;
+    private final ConcurrentLinkedQueue<Signature> signatures = new ConcurrentLinkedQueue<>();
+    private final JweDecryptor decryptor;
 
     public ItsmeTokenProcessor(RelyingPartyKeys keys, ItsmeJwks jwks, TokenPolicy policy) {
         this.keys = Objects.requireNonNull(keys, "keys");
@@ -80,9 +85,9 @@ public final class ItsmeTokenProcessor {
                 policy.allowedJweAlgorithms().toArray(String[]::new));
         this.contentEncryptions = new AlgorithmConstraints(ConstraintType.PERMIT,
                 policy.allowedContentEncryptions().toArray(String[]::new));
-        this.decryptionKeys = keys.decryptionKeys();
         this.skewSeconds = policy.clockSkew().toSeconds();
         this.maxAgeSeconds = policy.maxTokenAge().toSeconds();
+        this.decryptor = new JweDecryptor(keys.decryptionKeys(), policy.allowedJweAlgorithms());
     }
 
     /** The policy this processor enforces. */
@@ -149,19 +154,25 @@ public final class ItsmeTokenProcessor {
 
     private JwtClaims open(String token, String what) throws ItsmeException {
         checkShape(token, what);
-        JsonWebEncryption jwe = new JsonWebEncryption();
+        JweDecryptor.Parts parts;
         try {
-            jwe.setCompactSerialization(token);
+            parts = JweDecryptor.parse(token);
         } catch (JoseException | RuntimeException e) {
             throw new ItsmeRejectedException(ItsmeMessage.TOKEN_MALFORMED, what, "unreadable JWE header");
         }
-        checkJweHeader(jwe, what);
-        byte[] plaintext = decrypt(jwe, what);
-        String jwsText = new String(plaintext, StandardCharsets.US_ASCII);
-        JsonWebSignature jws = parseJws(jwsText, what);
-        verify(jws, what);
+        Headers headers = parts.headers();
+        checkJweHeader(headers, what);
+        Object kid = headers.getObjectHeaderValue(HeaderParameterNames.KEY_ID);
+        byte[] plaintext = decryptor.decrypt(parts, headers.getStringHeaderValue(HeaderParameterNames.ALGORITHM),
+                headers.getStringHeaderValue(HeaderParameterNames.ENCRYPTION_METHOD),
+                kid instanceof String s ? s : null);
+        if (plaintext == null) {
+            // one outcome for every kind of damage (checklist 15): no padding, key or tag oracle
+            throw new ItsmeRejectedException(ItsmeMessage.JWE_DECRYPTION_FAILED, what);
+        }
+        String payload = verifyJws(plaintext, what);
         try {
-            return JwtClaims.parse(jws.getUnverifiedPayload());
+            return JwtClaims.parse(payload);
         } catch (InvalidJwtException | RuntimeException e) {
             throw new ItsmeRejectedException(ItsmeMessage.TOKEN_MALFORMED, what, "claims are not a JSON object");
         }
@@ -213,21 +224,28 @@ public final class ItsmeTokenProcessor {
         }
     }
 
+    private static final boolean[] BASE64URL = new boolean[128];
+    static {
+        for (char c : "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".toCharArray()) {
+            BASE64URL[c] = true;
+        }
+    }
+
     private static boolean isBase64Url(char c) {
-        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+        return c < 128 && BASE64URL[c];
     }
 
     /**
      * JOSE headers are flat objects; a deeply nested one can only be an attack on the JSON parser (compare
      * CVE-2025-53864), so depth and size are bounded before jose4j parses it.
      */
-    private static void checkHeaderJson(String encodedHeader, String what) throws ItsmeRejectedException {
+    private static String checkHeaderJson(String encodedHeader, String what) throws ItsmeRejectedException {
         if (encodedHeader.length() > MAX_HEADER_CHARS) {
             throw new ItsmeRejectedException(ItsmeMessage.TOKEN_MALFORMED, what, "header too large");
         }
         byte[] json;
         try {
-            json = Base64.getUrlDecoder().decode(encodedHeader);
+            json = BASE64URL_DECODER.decode(encodedHeader);
         } catch (IllegalArgumentException e) {
             throw new ItsmeRejectedException(ItsmeMessage.TOKEN_MALFORMED, what, "not base64url");
         }
@@ -251,118 +269,117 @@ public final class ItsmeTokenProcessor {
                 depth--;
             }
         }
+        return new String(json, StandardCharsets.UTF_8);
     }
 
-    private void checkJweHeader(JsonWebEncryption jwe, String what) throws ItsmeRejectedException {
-        String alg = jwe.getAlgorithmHeaderValue();
-        if (alg == null || !policy.allowedJweAlgorithms().contains(alg)) {
+    private void checkJweHeader(Headers headers, String what) throws ItsmeRejectedException {
+        Object alg = headers.getObjectHeaderValue(HeaderParameterNames.ALGORITHM);
+        if (!(alg instanceof String a) || !policy.allowedJweAlgorithms().contains(a) || !permits(jweAlgorithms, a)) {
             throw new ItsmeRejectedException(ItsmeMessage.JWE_ALGORITHM_REFUSED, what, "alg " + safe(alg));
         }
-        String enc = jwe.getEncryptionMethodHeaderParameter();
-        if (enc == null || !policy.allowedContentEncryptions().contains(enc)) {
+        Object enc = headers.getObjectHeaderValue(HeaderParameterNames.ENCRYPTION_METHOD);
+        if (!(enc instanceof String e) || !policy.allowedContentEncryptions().contains(e)
+                || !permits(contentEncryptions, e)) {
             throw new ItsmeRejectedException(ItsmeMessage.JWE_ALGORITHM_REFUSED, what, "enc " + safe(enc));
         }
-        if (jwe.getHeaders().getObjectHeaderValue(HeaderParameterNames.ZIP) != null) {
+        if (headers.getObjectHeaderValue(HeaderParameterNames.ZIP) != null) {
             throw new ItsmeRejectedException(ItsmeMessage.JOSE_HEADER_REFUSED, what, HeaderParameterNames.ZIP);
         }
-        if (jwe.getHeaders().getObjectHeaderValue(HeaderParameterNames.CRITICAL) != null) {
+        if (headers.getObjectHeaderValue(HeaderParameterNames.CRITICAL) != null) {
             throw new ItsmeRejectedException(ItsmeMessage.JOSE_HEADER_REFUSED, what, HeaderParameterNames.CRITICAL);
         }
-        if (!(jwe.getHeaders().getObjectHeaderValue(HeaderParameterNames.CONTENT_TYPE) instanceof String cty)
+        if (!(headers.getObjectHeaderValue(HeaderParameterNames.CONTENT_TYPE) instanceof String cty)
                 || !"JWT".equalsIgnoreCase(cty)) {
             throw new ItsmeRejectedException(ItsmeMessage.JWE_NOT_NESTED, what);
         }
-        jwe.setAlgorithmConstraints(jweAlgorithms);
-        jwe.setContentEncryptionAlgorithmConstraints(contentEncryptions);
-        jwe.setDoKeyValidation(false); // sizes were checked once when the keys were loaded
     }
 
-    private byte[] decrypt(JsonWebEncryption jwe, String what) throws ItsmeRejectedException {
-        Object kidHeader = jwe.getHeaders().getObjectHeaderValue(HeaderParameterNames.KEY_ID);
-        Optional<DecryptionKey> named = kidHeader instanceof String kid ? keys.decryptionKey(kid) : Optional.empty();
-        if (named.isPresent()) {
-            byte[] plaintext = tryDecrypt(jwe, named.get());
-            if (plaintext != null) {
-                return plaintext;
-            }
-            throw new ItsmeRejectedException(ItsmeMessage.JWE_DECRYPTION_FAILED, what);
-        }
-        // no kid, or one we do not hold (itsme cached an older set, or a deployment without kid): try them all
-        for (DecryptionKey key : decryptionKeys) {
-            byte[] plaintext = tryDecrypt(jwe, key);
-            if (plaintext != null) {
-                return plaintext;
-            }
-        }
-        throw new ItsmeRejectedException(ItsmeMessage.JWE_DECRYPTION_FAILED, what);
-    }
-
-    private static byte[] tryDecrypt(JsonWebEncryption jwe, DecryptionKey key) {
+    private static boolean permits(AlgorithmConstraints constraints, String alg) {
         try {
-            jwe.setKey(key.privateKey());
-            return jwe.getPlaintextBytes();
-        } catch (JoseException | RuntimeException e) {
-            return null; // one generic outcome whatever failed (checklist 15): no padding or MAC oracle
+            constraints.checkConstraint(alg);
+            return true;
+        } catch (InvalidAlgorithmException e) {
+            return false;
         }
     }
 
-    private JsonWebSignature parseJws(String text, String what) throws ItsmeRejectedException {
-        int dots = 0;
-        for (int i = 0, n = text.length(); i < n; i++) {
-            char c = text.charAt(i);
-            if (c == '.') {
-                dots++;
-            } else if (!isBase64Url(c)) {
+    /**
+     * Checks and verifies the inner JWS (RFC 7515 5.2) and returns its payload. Only the header's {@code kid} selects
+     * the key, and only among itsme's published keys.
+     */
+    private String verifyJws(byte[] jws, String what) throws ItsmeException {
+        int firstDot = -1;
+        int secondDot = -1;
+        for (int i = 0; i < jws.length; i++) {
+            byte b = jws[i];
+            if (b == '.') {
+                if (firstDot < 0) {
+                    firstDot = i;
+                } else if (secondDot < 0) {
+                    secondDot = i;
+                } else {
+                    throw new ItsmeRejectedException(ItsmeMessage.JWE_NOT_NESTED, what);
+                }
+            } else if (b < 0 || !isBase64Url((char) b)) {
                 // JSON claims encrypted but never signed (checklist 12), or anything else
                 throw new ItsmeRejectedException(ItsmeMessage.JWE_NOT_NESTED, what);
             }
         }
-        if (dots != 2 || text.charAt(0) == '.') {
+        if (firstDot <= 0 || secondDot < 0) {
             throw new ItsmeRejectedException(ItsmeMessage.JWE_NOT_NESTED, what);
         }
-        checkHeaderJson(text.substring(0, text.indexOf('.')), what);
-        JsonWebSignature jws = new JsonWebSignature();
+        String headerJson = checkHeaderJson(new String(jws, 0, firstDot, StandardCharsets.US_ASCII), what);
+        Headers headers = new Headers();
+        byte[] payload;
+        byte[] signature;
         try {
-            jws.setCompactSerialization(text);
+            headers.setFullHeaderAsJsonString(headerJson);
+            payload = BASE64URL_DECODER.decode(Arrays.copyOfRange(jws, firstDot + 1, secondDot));
+            signature = BASE64URL_DECODER.decode(Arrays.copyOfRange(jws, secondDot + 1, jws.length));
         } catch (JoseException | RuntimeException e) {
             throw new ItsmeRejectedException(ItsmeMessage.TOKEN_MALFORMED, what, "unreadable JWS");
         }
-        return jws;
-    }
-
-    private void verify(JsonWebSignature jws, String what) throws ItsmeException {
-        String alg = jws.getAlgorithmHeaderValue();
-        if (!AlgorithmIdentifiers.RSA_USING_SHA256.equals(alg)) {
+        Object alg = headers.getObjectHeaderValue(HeaderParameterNames.ALGORITHM);
+        if (!AlgorithmIdentifiers.RSA_USING_SHA256.equals(alg) || !permits(RS256_ONLY, (String) alg)) {
             throw new ItsmeRejectedException(ItsmeMessage.JWS_ALGORITHM_REFUSED, what, safe(alg));
         }
-        if (jws.getHeaders().getObjectHeaderValue(HeaderParameterNames.CRITICAL) != null) {
+        if (headers.getObjectHeaderValue(HeaderParameterNames.CRITICAL) != null) {
             throw new ItsmeRejectedException(ItsmeMessage.JOSE_HEADER_REFUSED, what, HeaderParameterNames.CRITICAL);
         }
-        jws.setAlgorithmConstraints(RS256_ONLY);
-        jws.setDoKeyValidation(false); // itsme's keys were checked (RSA, 2048+) when the JWK set was read
-        Object kidHeader = jws.getHeaders().getObjectHeaderValue(HeaderParameterNames.KEY_ID);
+        Object kidHeader = headers.getObjectHeaderValue(HeaderParameterNames.KEY_ID);
+        boolean valid = false;
         if (kidHeader instanceof String kid) {
             Optional<RSAPublicKey> key = jwks.verificationKey(kid);
-            if (key.isPresent() && verifyWith(jws, key.get())) {
-                return;
-            }
+            valid = key.isPresent() && rs256(key.get(), jws, secondDot, signature);
         } else if (kidHeader == null) {
             // itsme always sends a kid; without one, only the keys already known are tried (no fetch)
             for (RSAPublicKey key : jwks.verificationKeys()) {
-                if (verifyWith(jws, key)) {
-                    return;
+                if (rs256(key, jws, secondDot, signature)) {
+                    valid = true;
+                    break;
                 }
             }
         }
-        throw new ItsmeRejectedException(ItsmeMessage.JWS_SIGNATURE_INVALID, what);
+        if (!valid) {
+            throw new ItsmeRejectedException(ItsmeMessage.JWS_SIGNATURE_INVALID, what);
+        }
+        return new String(payload, StandardCharsets.UTF_8);
     }
 
-    private static boolean verifyWith(JsonWebSignature jws, RSAPublicKey key) {
+    /** RS256 (RFC 7518 3.3) over the first {@code length} bytes, with a pooled, re-initialised {@link Signature}. */
+    private boolean rs256(RSAPublicKey key, byte[] data, int length, byte[] signature) {
+        Signature verifier = signatures.poll();
         try {
-            jws.setKey(key);
-            return jws.verifySignature();
-        } catch (JoseException | RuntimeException e) {
-            return false;
+            if (verifier == null) {
+                verifier = Signature.getInstance("SHA256withRSA");
+            }
+            verifier.initVerify(key);
+            verifier.update(data, 0, length);
+            boolean ok = verifier.verify(signature);
+            signatures.offer(verifier);
+            return ok;
+        } catch (GeneralSecurityException | RuntimeException e) {
+            return false; // the instance is dropped: its state after a failure is not trusted
         }
     }
 
@@ -466,9 +483,9 @@ public final class ItsmeTokenProcessor {
     }
 
     /** Header values come from unauthenticated input: only short plain identifiers go into messages. */
-    private static String safe(String value) {
-        if (value == null) {
-            return "(none)";
+    private static String safe(Object raw) {
+        if (!(raw instanceof String value)) {
+            return raw == null ? "(none)" : "(not a string)";
         }
         if (value.length() <= 32 && value.chars().allMatch(c -> c < 128 && (Character.isLetterOrDigit(c)
                 || c == '-' || c == '_' || c == '+' || c == '.'))) {
