@@ -518,6 +518,23 @@ class IdTokenChecklistTest {
             reject(flip(token, segment), "ITSME-1404");
         }
 
+        @ParameterizedTest(name = "{0} / {1} segment {2}")
+        @CsvSource({"RSA-OAEP, A128CBC-HS256, 1", "RSA-OAEP, A256GCM, 1", "RSA-OAEP-256, A256CBC-HS512, 3",
+                "RSA-OAEP-256, A256CBC-HS512, 4", "RSA-OAEP-256, A128GCM, 2", "RSA-OAEP-256, A128GCM, 3",
+                "RSA-OAEP-256, A256GCM, 4"})
+        void tampering_rejected_for_every_algorithm(String alg, String enc, int segment) throws Exception {
+            String other = idToken().encryptedWith(alg, enc).build();
+            assertThat(accept(other).sub()).isEqualTo(SUB);
+            reject(flip(other, segment), "ITSME-1404");
+        }
+
+        @Test
+        void iv_of_the_wrong_length_rejected() {
+            String[] p = segments(token);
+            p[2] = b64("0123456789ab");
+            reject(join(p), "ITSME-1404");
+        }
+
         @Test
         void truncated_tag_rejected() {
             String[] p = segments(token);
