@@ -150,23 +150,25 @@ public class ItsmeAuthenticationMechanism implements HttpAuthenticationMechanism
         if (uri.startsWith(requestObjectPrefix, offset)) {
             return serveRequestObject(uri.substring(offset + requestObjectPrefix.length()), response);
         }
+        ItsmeSessionData established = established(request);
         if (httpMessageContext.isAuthenticationRequest()) {
+            // SecurityContext.authenticate: a login may reuse the session unless newAuthentication is asked for;
+            // share-data and confirm always go to itsme
             AuthenticationParameters parameters = httpMessageContext.getAuthParameters();
-            if (parameters instanceof ItsmeAuthenticationParameters itsme) {
-                return start(request, response, itsme, itsme.returnTo().orElse(null));
-            }
-            ItsmeSessionData established = established(request);
-            if (established != null && (parameters == null || !parameters.isNewAuthentication())) {
+            ItsmeAuthenticationParameters itsme = parameters instanceof ItsmeAuthenticationParameters p
+                    ? p
+                    : ItsmeAuthenticationParameters.login().newAuthentication(parameters != null
+                            && parameters.isNewAuthentication());
+            if (established != null && itsme.service() == Service.LOGIN && !itsme.isNewAuthentication()) {
                 return httpMessageContext.notifyContainerAboutLogin(established.caller(), established.groups());
             }
-            return start(request, response, ItsmeAuthenticationParameters.login(), null);
+            return start(request, response, itsme);
         }
-        ItsmeSessionData established = established(request);
         if (established != null) {
             return httpMessageContext.notifyContainerAboutLogin(established.caller(), established.groups());
         }
         if (httpMessageContext.isProtected()) {
-            return start(request, response, ItsmeAuthenticationParameters.login(), null);
+            return start(request, response, ItsmeAuthenticationParameters.login());
         }
         return httpMessageContext.doNothing();
     }
@@ -200,8 +202,8 @@ public class ItsmeAuthenticationMechanism implements HttpAuthenticationMechanism
     // ------------------------------------------------------------------ starting a flow
 
     private AuthenticationStatus start(HttpServletRequest request, HttpServletResponse response,
-            ItsmeAuthenticationParameters parameters, String requestedReturnPath) throws IOException {
-        String returnPath = returnPath(request, requestedReturnPath);
+            ItsmeAuthenticationParameters parameters) throws IOException {
+        String returnPath = returnPath(request, parameters.returnTo().orElse(null));
         AuthorizationRequest authorization;
         try {
             authorization = authorizationRequest(parameters);

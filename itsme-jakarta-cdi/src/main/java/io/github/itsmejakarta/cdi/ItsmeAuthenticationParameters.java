@@ -76,6 +76,16 @@ public class ItsmeAuthenticationParameters extends AuthenticationParameters {
         return this;
     }
 
+    /**
+     * Whether a login goes to itsme even when the session already holds an itsme caller (default {@code true});
+     * share-data and confirm always do.
+     */
+    @Override
+    public ItsmeAuthenticationParameters newAuthentication(boolean newAuthentication) {
+        super.newAuthentication(newAuthentication);
+        return this;
+    }
+
     /** Asks for this authentication level instead of the configured one. */
     public ItsmeAuthenticationParameters acr(Acr acr) {
         this.acr = Objects.requireNonNull(acr, "acr");

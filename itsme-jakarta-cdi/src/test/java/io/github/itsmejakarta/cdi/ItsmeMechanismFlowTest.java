@@ -294,6 +294,22 @@ class ItsmeMechanismFlowTest {
     }
 
     @Test
+    void authenticateReusesTheSessionUnlessANewAuthenticationIsAsked() {
+        Browser browser = new Browser("/app");
+        ItsmeAuthenticationMechanism mechanism = fx.mechanism(Map.of());
+        Exchange callback = login(mechanism, browser, SimulatorFixture.ORIGIN + "/app/home");
+
+        Exchange reuse = browser.send(mechanism, "GET", SimulatorFixture.ORIGIN + "/app/x", false,
+                ItsmeAuthenticationParameters.login().newAuthentication(false));
+        Exchange fresh = browser.send(mechanism, "GET", SimulatorFixture.ORIGIN + "/app/x", false,
+                ItsmeAuthenticationParameters.login());
+        assertThat(reuse.status).isEqualTo(AuthenticationStatus.SUCCESS);
+        assertThat(reuse.notifiedCaller).isEqualTo(callback.notifiedCaller);
+        assertThat(fresh.status).isEqualTo(AuthenticationStatus.SEND_CONTINUE);
+        assertThat(fresh.redirect).startsWith(fx.sim.authorizationEndpoint().toString());
+    }
+
+    @Test
     void aFlowWhoseServiceCodeIsNotConfiguredIsAnApplicationError() {
         Map<String, String> noConfirm = new java.util.HashMap<>();
         noConfirm.put(ItsmeConfigKeys.CONFIRM_SERVICE_CODE, "");
