@@ -143,6 +143,36 @@ class HooksTest {
         assertThat(jws.verifySignature()).isFalse();
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"PS256", "PS512", "RS384"})
+    void otherRsaAlgorithmsReallySignWithTheSimulatorsKey(String alg, ItsmeSimulator sim, SimulatorHooks hooks)
+            throws Exception {
+        hooks.alterNextIdToken(t -> t.signatureAlgorithm(alg));
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setAlgorithmConstraints(org.jose4j.jwa.AlgorithmConstraints.NO_CONSTRAINTS);
+        jws.setCompactSerialization(RP.decrypt(idToken(sim)).getValue());
+        assertThat(jws.getAlgorithmHeaderValue()).isEqualTo(alg);
+        jws.setKey(simulatorKey(sim, "sig").getPublicKey());
+        assertThat(jws.verifySignature()).isTrue();
+    }
+
+    @Test
+    void es256SignsWithAnEcKeyOrGivesMeaninglessBytes(ItsmeSimulator sim, SimulatorHooks hooks) throws Exception {
+        org.jose4j.jwk.EllipticCurveJsonWebKey ec = org.jose4j.jwk.EcJwkGenerator.generateJwk(
+                org.jose4j.keys.EllipticCurves.P256);
+        hooks.alterNextIdToken(t -> t.signatureAlgorithm("ES256").signWith(ec.getPrivateKey(), "ec1"));
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setCompactSerialization(RP.decrypt(idToken(sim)).getValue());
+        jws.setKey(ec.getPublicKey());
+        assertThat(jws.verifySignature()).isTrue();
+        assertThat(jws.getKeyIdHeaderValue()).isEqualTo("ec1");
+
+        hooks.alterNextIdToken(t -> t.signatureAlgorithm("ES256"));
+        String inner = RP.decrypt(idToken(sim)).getValue();
+        assertThat(decodeJson(segment(inner, 0))).containsEntry("alg", "ES256");
+        assertThat(segment(inner, 2)).isNotEmpty();
+    }
+
     @Test
     void corruptedSignatureNoLongerVerifies(ItsmeSimulator sim, SimulatorHooks hooks) throws Exception {
         hooks.alterNextIdToken(TokenAlteration::corruptSignature);

@@ -187,6 +187,10 @@ class RequestObjectTest {
                         .innerSign(stranger.getRsaPrivateKey()).encrypt(simEnc.getPublicKey()),
                 Jwt.claims(roClaims(params)).issuer(RP.clientId).audience(sim.issuer()).expiresAt(1_000_000L).jws()
                         .keyId("s1").innerSign(RP.signingKey.getRsaPrivateKey()).encrypt(simEnc.getPublicKey()),
+                Jwt.claims(roClaims(params)).issuer(RP.clientId).audience(sim.issuer()).claim("client_id", "other")
+                        .jws().keyId("s1").innerSign(RP.signingKey.getRsaPrivateKey()).encrypt(simEnc.getPublicKey()),
+                Jwt.claims(roClaims(params)).issuer(RP.clientId).audience(sim.issuer()).claim("nbf", 4_000_000_000L)
+                        .jws().keyId("s1").innerSign(RP.signingKey.getRsaPrivateKey()).encrypt(simEnc.getPublicKey()),
                 // encrypted to the RP's own key instead of the simulator's
                 Jwt.claims(roClaims(params)).issuer(RP.clientId).audience(sim.issuer()).jws().keyId("s1")
                         .innerSign(RP.signingKey.getRsaPrivateKey()).encrypt(RP.encryptionKey.getPublicKey()));

@@ -186,6 +186,34 @@ class TokenEndpointTest {
     }
 
     @Test
+    void assertionIssuedInTheFutureOrWithAnotherRsaAlgorithmIsRefused() {
+        Map<String, String> future = form();
+        future.put("client_assertion", Jwt.issuer(RP.clientId).subject(RP.clientId).audience(sim.tokenEndpoint()
+                .toString()).claim("jti", "j10").issuedAt(clock.instant().getEpochSecond() + 600).expiresAt(clock
+                        .instant().getEpochSecond() + 200)
+                .jws().keyId("s1").sign(RP.signingKey
+                        .getRsaPrivateKey()));
+        assertError(post(future), "unauthorized_client");
+        Map<String, String> ps256 = form();
+        ps256.put("client_assertion", Jwt.issuer(RP.clientId).subject(RP.clientId).audience(sim.tokenEndpoint()
+                .toString()).claim("jti", "j11").expiresAt(clock.instant().getEpochSecond() + 60).jws().algorithm(
+                        io.smallrye.jwt.algorithm.SignatureAlgorithm.PS256)
+                .keyId("s1").sign(RP.signingKey
+                        .getRsaPrivateKey()));
+        assertError(post(ps256), "unauthorized_client");
+    }
+
+    @Test
+    void assertionForAnotherClientIdParameterIsRefused() {
+        Map<String, String> form = form();
+        form.put("client_id", OTHER.clientId);
+        assertError(post(form), "invalid_client");
+        Map<String, String> same = form();
+        same.put("client_id", RP.clientId);
+        assertThat(post(same).status()).isEqualTo(200);
+    }
+
+    @Test
     void hmacAssertionIsRefused() {
         Map<String, String> form = form();
         form.put("client_assertion", Jwt.issuer(RP.clientId).subject(RP.clientId).audience(sim.tokenEndpoint()

@@ -25,7 +25,6 @@ import javax.crypto.spec.SecretKeySpec;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jwe.JsonWebEncryption;
 import org.jose4j.jwk.RsaJsonWebKey;
-import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.json.JsonUtil;
 import org.jose4j.lang.JoseException;
 
@@ -187,19 +186,12 @@ public final class TokenMinter {
         }
     }
 
-    private static byte[] ecdsa(String alg, PrivateKey key, byte[] input) {
-        try {
-            JsonWebSignature jws = new JsonWebSignature();
-            jws.setAlgorithmHeaderValue(alg);
-            jws.setPayloadBytes(input);
-            jws.setKey(key);
-            jws.setDoKeyValidation(false);
-            jws.setAlgorithmConstraints(AlgorithmConstraints.NO_CONSTRAINTS);
-            String compact = jws.getCompactSerialization();
-            return B64D.decode(compact.substring(compact.lastIndexOf('.') + 1));
-        } catch (JoseException e) {
-            throw new IllegalStateException("cannot sign with " + alg, e);
-        }
+    private static byte[] ecdsa(String alg, PrivateKey key, byte[] input) throws GeneralSecurityException {
+        // JWS wants R || S (RFC 7518 3.4), which is the JDK's P1363 format
+        Signature ecdsa = Signature.getInstance("SHA" + alg.substring(2) + "withECDSAinP1363Format");
+        ecdsa.initSign(key);
+        ecdsa.update(input);
+        return ecdsa.sign();
     }
 
     private static byte[] corrupt(byte[] signature) {
