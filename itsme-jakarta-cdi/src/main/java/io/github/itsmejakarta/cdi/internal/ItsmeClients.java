@@ -50,12 +50,9 @@ public final class ItsmeClients {
 
     /** A client for {@code redirectUri}; makes no network call. */
     public static ItsmeClient build(ItsmeSettings s, URI redirectUri, Clock clock) throws ItsmeConfigurationException {
-        ItsmeClient.Builder b = ItsmeClient.builder();
-        if (s.environment() != null) {
-            b.discovery(s.environment());
-        } else {
-            b.discoveryUri(s.discoveryUri());
-        }
+        ItsmeClient.Builder b = s.environment() != null
+                ? ItsmeClient.builder().discovery(s.environment())
+                : ItsmeClient.builder().discoveryUri(s.discoveryUri());
         return b.clientId(s.clientId()).keys(s.keys()).redirectUri(redirectUri)
                 .requestUriBase(requestUriBase(redirectUri, s.callbackPath(), s.requestUriPath()))
                 .connectTimeout(s.connectTimeout()).readTimeout(s.readTimeout()).clockSkew(s.clockSkew())
