@@ -239,8 +239,12 @@ final class TestRelyingParty {
 
     /** Decrypts with the RP's key, verifies against the simulator's JWKS (fetched over HTTP), no claim checks. */
     Opened open(ItsmeSimulator sim, String token) {
+        return open(get(sim.jwksUri()).body(), token);
+    }
+
+    /** Decrypts with the RP's key, verifies against the given JWKS, no claim checks. */
+    Opened open(String jwks, String token) {
         try {
-            String jwks = get(sim.jwksUri()).body();
             JwtConsumer consumer = new JwtConsumerBuilder().setDecryptionKey(encryptionKey.getPrivateKey())
                     .setVerificationKeyResolver(new JwksVerificationKeyResolver(
                             new JsonWebKeySet(jwks).getJsonWebKeys()))
