@@ -25,8 +25,8 @@ import java.util.Arrays;
  * public &lt;file&gt;                  the public set to publish (no private member)
  * </pre>
  *
- * From the project (after a build, so that the classes exist; {@code --out} because Maven writes terminal escape codes
- * on standard output): {@code mvn -B -q -pl itsme-jakarta-core exec:java
+ * From the project ({@code compile} so that the classes exist; {@code --out} because Maven writes terminal escape codes
+ * on standard output): {@code mvn -B -q -pl itsme-jakarta-core compile exec:java
  * -Dexec.mainClass=io.github.itsmejakarta.core.keys.KeysTool "-Dexec.args=generate --out rp-private-jwks.json"}. With
  * plain {@code java -cp <core jar>:<jose4j jar> io.github.itsmejakarta.core.keys.KeysTool generate} standard output is
  * clean JSON. See {@link RelyingPartyKeys} for the rotation procedure.
