@@ -6,6 +6,7 @@ import io.github.itsmejakarta.core.internal.discovery.ProviderContext;
 import io.github.itsmejakarta.core.internal.http.HttpResult;
 import io.github.itsmejakarta.core.internal.http.ItsmeHttp;
 import io.github.itsmejakarta.core.internal.http.LoopbackUris;
+import io.github.itsmejakarta.core.internal.http.SafeText;
 import io.github.itsmejakarta.core.internal.jose.ItsmeJwks;
 import io.github.itsmejakarta.core.internal.jose.ItsmeTokenProcessor;
 import io.github.itsmejakarta.core.internal.jose.TokenPolicy;
@@ -244,10 +245,10 @@ public final class ItsmeClient {
             throw new ItsmeRejectedException(ItsmeMessage.CALLBACK_ISSUER_MISMATCH, response.issuer().get());
         }
         if (response.isError()) {
-            String error = response.error().get();
+            String error = SafeText.errorCode(response.error().get());
             LOG.log(Level.INFO, "itsme answered the authorization request with error {0}", error);
             throw new ItsmeErrorResponseException(ItsmeMessage.CALLBACK_ERROR, error,
-                    response.errorDescription().orElse(null));
+                    SafeText.description(response.errorDescription().orElse(null)));
         }
         String state = response.state().orElseThrow(
                 () -> new ItsmeRejectedException(ItsmeMessage.CALLBACK_STATE_MISSING));
@@ -314,7 +315,8 @@ public final class ItsmeClient {
                 }
             }
             throw new ItsmeErrorResponseException(ItsmeMessage.USERINFO_ERROR,
-                    error != null ? error : "HTTP " + result.status(), description);
+                    error != null ? SafeText.errorCode(error) : "HTTP " + result.status(),
+                    SafeText.description(description));
         }
         return p.processor().processUserInfo(result.bodyText(), tokens.identity().sub());
     }

@@ -101,6 +101,21 @@ class ErrorFlowTest {
         assertThat(tokenCalls()).isZero();
     }
 
+    @Test
+    @DisplayName("checklist 33: a forged error with line breaks cannot forge log lines or exception text")
+    void forgedError() throws Exception {
+        PendingAuthorization p = start(client);
+        AuthorizationResponse forged = AuthorizationResponse.of(Map.of("state", p.state(), "error",
+                "access_denied\nSEVERE: admin logged in", "error_description", "a\r\nb"));
+        assertThatThrownBy(() -> client.exchange(forged, p)).isInstanceOfSatisfying(
+                ItsmeErrorResponseException.class, e -> {
+                    assertThat(e.getMessage()).doesNotContain("\n");
+                    assertThat(e.error()).isEqualTo("malformed_error_code");
+                    assertThat(e.description()).contains("a  b");
+                });
+        assertThat(tokenCalls()).isZero();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"invalid_request", "invalid_client", "invalid_grant", "unauthorized_client"})
     @DisplayName("checklist 21: itsme's token errors keep error and detail (ITSME-1301)")

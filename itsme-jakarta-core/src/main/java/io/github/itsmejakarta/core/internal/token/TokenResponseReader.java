@@ -5,6 +5,7 @@ import io.github.itsmejakarta.core.ItsmeErrorResponseException;
 import io.github.itsmejakarta.core.ItsmeMessage;
 import io.github.itsmejakarta.core.ItsmeRejectedException;
 import io.github.itsmejakarta.core.internal.http.HttpResult;
+import io.github.itsmejakarta.core.internal.http.SafeText;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -51,7 +52,8 @@ public final class TokenResponseReader {
         if (result.status() != 200) {
             JsonObject error = parseQuietly(result.bodyText());
             if (error != null && error.get("error") instanceof JsonString code) {
-                throw new ItsmeErrorResponseException(ItsmeMessage.TOKEN_ERROR, code.getString(), description(error));
+                throw new ItsmeErrorResponseException(ItsmeMessage.TOKEN_ERROR, SafeText.errorCode(code.getString()),
+                        SafeText.description(description(error)));
             }
             if (result.status() >= 500) {
                 throw new ItsmeCommunicationException(ItsmeMessage.HTTP_SERVER_ERROR, result.status(),
