@@ -60,15 +60,19 @@ public final class ItsmeClients {
     }
 
     /**
-     * Where request objects are served: the redirect URI with its callback path replaced by the request-uri path
-     * (so that a context path or a proxy prefix carries over), or the redirect URI's origin plus that path.
+     * Where request objects are served: the redirect URI with its callback path replaced by the request-uri path (so
+     * that a context path or a proxy prefix carries over), or the redirect URI's origin plus that path. An https base
+     * carries the explicit port {@code :443}, which itsme requires of a {@code request_uri}.
      */
     static URI requestUriBase(URI redirectUri, String callbackPath, String requestUriPath) {
-        String path = redirectUri.getRawPath() == null ? "" : redirectUri.getRawPath();
+        String path = redirectUri.getPath() == null ? "" : redirectUri.getPath();
         String prefix = path.endsWith(callbackPath) ? path.substring(0, path.length() - callbackPath.length()) : "";
+        int port = redirectUri.getPort() == -1 && "https".equalsIgnoreCase(redirectUri.getScheme())
+                ? 443
+                : redirectUri.getPort();
         try {
-            return new URI(redirectUri.getScheme(), redirectUri.getRawAuthority(), prefix + requestUriPath, null,
-                    null);
+            return new URI(redirectUri.getScheme(), redirectUri.getUserInfo(), redirectUri.getHost(), port,
+                    prefix + requestUriPath, null, null);
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("Cannot derive the request_uri base from the redirect URI", e);
         }
