@@ -35,7 +35,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * }</pre>
  * <p>
  * Thread-safe: the lifecycle methods synchronize, so classes running in parallel with separate extensions do not
- * interfere; one extension instance serves one test class at a time.
+ * interfere; one extension instance serves one test class at a time. Tests sharing one simulator must not run
+ * concurrently with each other: the reset before each test and the one-shot hooks are simulator-wide.
  */
 public final class ItsmeSimulatorExtension
         implements
