@@ -709,6 +709,12 @@ class IdTokenChecklistTest {
             assertThat(p.processIdToken(forOld, NONCE, null).sub()).isEqualTo(SUB);
             assertThat(p.processIdToken(forNew, NONCE, null).sub()).isEqualTo(SUB);
 
+            // without a kid (or with one the RP does not know) every key is tried, the newer one included
+            String forNewNoKid = idToken().encryptedTo(rpEncryptionKey(rotated, newKid), null).build();
+            assertThat(p.processIdToken(forNewNoKid, NONCE, null).sub()).isEqualTo(SUB);
+            String forNewOtherKid = idToken().encryptedTo(rpEncryptionKey(rotated, newKid), "gone").build();
+            assertThat(p.processIdToken(forNewOtherKid, NONCE, null).sub()).isEqualTo(SUB);
+
             ItsmeTokenProcessor afterDrop = new ItsmeTokenProcessor(rotated.withoutKey(oldKid),
                     new ItsmeJwks(new CountingFetcher(itsmeJwks()), clock, Duration.ofSeconds(30)), policy(clock));
             assertThat(afterDrop.processIdToken(forNew, NONCE, null).sub()).isEqualTo(SUB);
