@@ -242,7 +242,8 @@ public final class ItsmeClient {
         Objects.requireNonNull(response, "response");
         Objects.requireNonNull(pending, "pending");
         if (response.issuer().isPresent() && !issuer.equals(response.issuer().get())) {
-            throw new ItsmeRejectedException(ItsmeMessage.CALLBACK_ISSUER_MISMATCH, response.issuer().get());
+            throw new ItsmeRejectedException(ItsmeMessage.CALLBACK_ISSUER_MISMATCH,
+                    SafeText.description(response.issuer().get()));
         }
         if (response.isError()) {
             String error = SafeText.errorCode(response.error().get());

@@ -8,6 +8,7 @@ import io.github.itsmejakarta.core.ItsmeRejectedException;
 import io.github.itsmejakarta.core.internal.http.HttpResult;
 import io.github.itsmejakarta.core.internal.http.ItsmeHttp;
 import io.github.itsmejakarta.core.internal.http.LoopbackUris;
+import io.github.itsmejakarta.core.internal.http.SafeText;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbException;
 
@@ -54,7 +55,8 @@ public final class DiscoveryLoader {
             throw new ItsmeRejectedException(ItsmeMessage.DISCOVERY_INVALID, "empty");
         }
         if (!expectedIssuer.equals(metadata.issuer())) {
-            throw new ItsmeRejectedException(ItsmeMessage.DISCOVERY_ISSUER_MISMATCH, metadata.issuer(), expectedIssuer);
+            throw new ItsmeRejectedException(ItsmeMessage.DISCOVERY_ISSUER_MISMATCH,
+                    SafeText.description(metadata.issuer()), expectedIssuer);
         }
         endpoint(metadata.authorizationEndpoint(), "authorization_endpoint");
         endpoint(metadata.tokenEndpoint(), "token_endpoint");
