@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * itsme's {@code claim_device}: the phone the user approved on. Members itsme did not send are {@code null}; the id is
- * read from {@code deviceId} or {@code deviceID} (both seen); booleans come as JSON booleans or as the strings
+ * read from {@code deviceId} or {@code deviceID} (both seen), the model from {@code model} or {@code deviceModel}; booleans come as JSON booleans or as the strings
  * {@code "true"}/{@code "false"}. {@code raw} holds every member as it came, including those without an accessor.
  *
  * <p>Immutable and thread-safe.

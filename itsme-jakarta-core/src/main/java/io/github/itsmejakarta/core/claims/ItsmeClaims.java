@@ -331,7 +331,7 @@ public final class ItsmeClaims implements Serializable {
         Map<String, Object> raw = (Map<String, Object>) freeze(null, map);
         return Optional.of(new Device(str(map, "os"), str(map, "appName"), str(map, "appRelease"),
                 str(map, "deviceLabel"), id, debugEnabled, str(map, "osRelease"), str(map, "manufacturer"),
-                str(map, "model"), raw));
+                str(map, "model") != null ? str(map, "model") : str(map, "deviceModel"), raw));
     }
 
     // ---------------------------------------------------------------- metadata

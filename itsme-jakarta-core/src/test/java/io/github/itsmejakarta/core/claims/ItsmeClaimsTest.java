@@ -113,6 +113,32 @@ class ItsmeClaimsTest {
     }
 
     @Test
+    @DisplayName("the simulator's test persons read through every accessor")
+    void simulator_test_persons() {
+        ItsmeClaims marie = ItsmeClaims.of(io.github.itsmejakarta.testkit.TestPersons.BELGIAN_EID_HOLDER.claims());
+        assertThat(marie.birthdate()).contains(LocalDate.of(1985, 3, 14));
+        assertThat(marie.address()).hasValueSatisfying(a -> assertThat(a.postalCode()).isEqualTo("1000"));
+        assertThat(marie.photo()).hasValueSatisfying(p -> {
+            assertThat(p.mediaType()).isEqualTo("image/jpeg");
+            assertThat(p.bytes()).startsWith((byte) 0xFF, (byte) 0xD8);
+        });
+        assertThat(marie.device()).hasValueSatisfying(d -> {
+            assertThat(d.debugEnabled()).isFalse();
+            assertThat(d.deviceId()).isNotBlank();
+            assertThat(d.model()).isEqualTo("Pixel 8");
+        });
+        assertThat(marie.validityTo(ClaimNames.BE_EID_SN)).contains(Instant.parse("2028-11-10T00:00:00Z"));
+        assertThat(marie.issuanceLocality(ClaimNames.BE_EID_SN)).contains("Bruxelles");
+        assertThat(marie.phoneNumberVerified()).contains(true);
+        ItsmeClaims dutch = ItsmeClaims.of(io.github.itsmejakarta.testkit.TestPersons.DUTCH_DOCUMENT_HOLDER.claims());
+        assertThat(dutch.idDocument()).hasValueSatisfying(d -> assertThat(d.issuingCountry()).isEqualTo("NLD"));
+        assertThat(dutch.address()).isEmpty();
+        assertThat(dutch.givenName()).isEmpty();
+        ItsmeClaims jan = ItsmeClaims.of(io.github.itsmejakarta.testkit.TestPersons.SECOND_BELGIAN_EID_HOLDER.claims());
+        assertThat(jan.device()).hasValueSatisfying(d -> assertThat(d.deviceId()).isNotBlank());
+    }
+
+    @Test
     @DisplayName("absent claims give empty results")
     void absent() {
         ItsmeClaims c = ItsmeClaims.of(Map.of("sub", "x"));
