@@ -2,7 +2,7 @@ package io.github.itsmejakarta.testkit.internal;
 
 import io.github.itsmejakarta.testkit.RecordedRequest;
 
-import java.util.ArrayList;
+import java.util.ArrayDeque;
 import java.util.List;
 
 /**
@@ -12,11 +12,11 @@ public final class RequestRecorder {
 
     private static final int CAPACITY = 10_000;
 
-    private final List<RecordedRequest> requests = new ArrayList<>();
+    private final ArrayDeque<RecordedRequest> requests = new ArrayDeque<>();
 
     public synchronized void record(RecordedRequest request) {
         if (requests.size() == CAPACITY) {
-            requests.remove(0);
+            requests.removeFirst();
         }
         requests.add(request);
     }
