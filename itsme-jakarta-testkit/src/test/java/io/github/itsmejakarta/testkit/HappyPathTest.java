@@ -58,6 +58,28 @@ class HappyPathTest {
     }
 
     @Test
+    void concurrentLoginsAllSucceedWithDistinctCodesAndTokens() throws Exception {
+        sim.autoApprove(TestPersons.BELGIAN_EID_HOLDER);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<TestRelyingParty.Tokens>> logins = new java.util.ArrayList<>();
+            for (int i = 0; i < 24; i++) {
+                logins.add(pool.submit(() -> rp.login(sim, TestRelyingParty.LOGIN, "profile")));
+            }
+            java.util.Set<String> accessTokens = new java.util.HashSet<>();
+            for (var login : logins) {
+                TestRelyingParty.Tokens tokens = login.get();
+                assertThat(tokens.status()).as(tokens.body()).isEqualTo(200);
+                accessTokens.add(tokens.accessToken());
+            }
+            assertThat(accessTokens).hasSize(24);
+            assertThat(sim.recordedRequests(Endpoint.TOKEN)).hasSize(24);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void jwksPublishesOneSigningAndOneEncryptionKeyWithoutPrivateParts() {
         HttpResponse<String> response = rp.get(sim.jwksUri());
         assertThat(response.statusCode()).isEqualTo(200);
