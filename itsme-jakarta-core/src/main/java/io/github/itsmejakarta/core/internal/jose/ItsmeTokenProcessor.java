@@ -73,7 +73,6 @@ public final class ItsmeTokenProcessor {
     private static final AlgorithmConstraints RS256_ONLY = new AlgorithmConstraints(ConstraintType.PERMIT,
             AlgorithmIdentifiers.RSA_USING_SHA256);
 
-    private final RelyingPartyKeys keys;
     private final ItsmeJwks jwks;
     private final TokenPolicy policy;
     private final AlgorithmConstraints jweAlgorithms;
@@ -84,7 +83,7 @@ public final class ItsmeTokenProcessor {
     private final JweDecryptor decryptor;
 
     public ItsmeTokenProcessor(RelyingPartyKeys keys, ItsmeJwks jwks, TokenPolicy policy) {
-        this.keys = Objects.requireNonNull(keys, "keys");
+        Objects.requireNonNull(keys, "keys");
         this.jwks = Objects.requireNonNull(jwks, "jwks");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.jweAlgorithms = new AlgorithmConstraints(ConstraintType.PERMIT,
