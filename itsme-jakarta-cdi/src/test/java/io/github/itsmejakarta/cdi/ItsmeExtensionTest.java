@@ -268,6 +268,15 @@ class ItsmeExtensionTest {
     }
 
     @Test
+    void anEmptyConfigValueCountsAsAbsent() {
+        TestConfigSource.set(ItsmeConfigKeys.CLIENT_ID, "");
+        TestConfigSource.set(ItsmeConfigKeys.ACR, "  ");
+        ItsmeSettings s = settings(Definitions.Full.class);
+        assertThat(s.clientId()).isEqualTo("a-client");
+        assertThat(s.acr()).isEqualTo(Acr.ADVANCED);
+    }
+
+    @Test
     void configValuesAreNotEvaluatedAsEl() {
         TestConfigSource.set(ItsmeConfigKeys.CLAIMS, "#{notEl}");
         assertThat(settings(Definitions.Minimal.class).claims()).containsExactly("#{notEl}");

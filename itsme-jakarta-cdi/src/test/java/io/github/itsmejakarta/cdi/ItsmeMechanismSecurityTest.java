@@ -74,6 +74,33 @@ class ItsmeMechanismSecurityTest {
         return browser.get(mechanism, fx.visitItsme(first.redirect), false);
     }
 
+    // ---------------------------------------------------------------- 26: injected code
+
+    @Test
+    void aCodeFromAnotherBrowsersLoginFailsInThisOne() {
+        ItsmeAuthenticationMechanism mechanism = fx.mechanism(Map.of());
+        Browser victim = new Browser("/app");
+        Browser attacker = new Browser("/app");
+        Exchange victimStart = victim.get(mechanism, SimulatorFixture.ORIGIN + "/app/orders", true);
+        Exchange attackerStart = attacker.get(mechanism, SimulatorFixture.ORIGIN + "/app/orders", true);
+        String attackerCallback = fx.visitItsme(attackerStart.redirect);
+        String injected = SimulatorFixture.CALLBACK + "?code=" + param(attackerCallback, "code") + "&state="
+                + param(victimStart.redirect, "state");
+
+        Exchange e = victim.get(mechanism, injected, false);
+        assertThat(e.httpStatus).isEqualTo(401);
+        assertThat(e.notifiedCaller).isNull();
+        assertThat(victim.session.attributes).doesNotContainKey(ItsmeSessionData.ATTRIBUTE);
+    }
+
+    @Test
+    void theSameCodeInItsOwnBrowserSucceeds() {
+        ItsmeAuthenticationMechanism mechanism = fx.mechanism(Map.of());
+        Browser browser = new Browser("/app");
+        Exchange start = browser.get(mechanism, SimulatorFixture.ORIGIN + "/app/orders", true);
+        assertThat(browser.get(mechanism, fx.visitItsme(start.redirect), false).notifiedCaller).isNotNull();
+    }
+
     // ---------------------------------------------------------------- 31: return URLs
 
     @Test
