@@ -93,7 +93,10 @@ class ItsmeCookieStateIT {
         assertThat(back.uri()).isEqualTo(app.resolve("protected/whoami"));
         assertThat(report(back.body()))
                 .containsEntry("caller", TestPersons.BELGIAN_EID_HOLDER.subFor(ItsmeApps.clientId(APP)))
-                .containsEntry("national-number", "85031412401").containsEntry("role-user", "true");
+                .containsEntry("itsme-principal", "true").containsEntry("role-user", "true")
+                .containsEntry("role-strong-auth", "false"); // a basic login: the mapper adds nothing
+        assertThat(report(user.web().get(app.resolve("protected/whoami?userinfo")).body()))
+                .containsEntry("ui-national-number", "85031412401");
         // the callback used up the cookie
         assertThat(user.web().cookies()).noneSatisfy(c -> assertThat(c.getName()).startsWith(COOKIE));
     }

@@ -109,7 +109,7 @@ class ItsmeLoginIT {
                 .containsEntry("itsme-principal", "true").containsEntry("principal-type", "ItsmeCallerPrincipal")
                 .containsEntry("authenticated", "true").containsEntry("sub", sub)
                 .containsEntry("issuer", itsme.issuer()).containsEntry("acr", "BASIC")
-                .containsEntry("role-user", "true").containsEntry("role-eid-holder", "true");
+                .containsEntry("role-user", "true").containsEntry("role-strong-auth", "false");
         // one token request with PKCE's verifier and a client assertion (private_key_jwt); no userinfo call yet
         List<RecordedRequest> tokenCalls = itsme.recordedRequests(Endpoint.TOKEN);
         assertThat(tokenCalls).hasSize(1);
@@ -124,32 +124,36 @@ class ItsmeLoginIT {
         assertThat(again.statusCode()).isEqualTo(200);
         assertThat(report(again.body())).containsEntry("caller", sub).containsEntry("ui-name", "Marie Lambert")
                 .containsEntry("ui-birthdate", "1985-03-14").containsEntry("ui-birthdate-year", "1985")
-                .containsEntry("ui-national-number", "85031412401").containsEntry("ui-locality", "Bruxelles")
-                .containsEntry("ui-eid-valid-to", "2028-11-10T00:00:00Z");
+                .containsEntry("ui-national-number", "85031412401").containsEntry("ui-locality", "Bruxelles");
         assertThat(itsme.recordedRequests(Endpoint.AUTHORIZATION)).hasSize(1);
         assertThat(itsme.recordedRequests(Endpoint.USERINFO)).hasSize(1);
     }
 
     @Test
     void jaxRsLoginAndRolesFromDefaultGroupsAndTheGroupsMapper() {
-        // Sanne has no Belgian national number: default group "user" only, the mapper adds nothing
+        // a basic login: default group "user" only, the application's mapper adds nothing
         ItsmeUser sanne = new ItsmeUser(itsme);
         WebClient.Trail back = sanne.logIn(app.resolve("api/whoami?userinfo"), SANNE);
         assertThat(back.status()).as(back.body()).isEqualTo(200);
-        assertThat(back.uri()).isEqualTo(app.resolve("api/whoami?userinfo"));
+        assertThat(back.uri()).as("trail %s", back.uris()).isEqualTo(app.resolve("api/whoami?userinfo"));
         assertThat(report(back.body())).containsEntry("rest", "true").containsEntry("rest-role-user", "true")
                 .containsEntry("caller", SANNE.subFor(ItsmeApps.clientId(APP)))
                 .containsEntry("itsme-principal", "true").containsEntry("ui-national-number", "-")
                 .containsEntry("ui-name", "van den Berg");
-        assertThat(sanne.web().get(app.resolve("api/whoami/eid")).statusCode()).isEqualTo(403);
-        assertThat(sanne.web().get(app.resolve("eid-only")).statusCode()).isEqualTo(403);
+        assertThat(sanne.web().get(app.resolve("api/whoami/strong")).statusCode()).isEqualTo(403);
+        assertThat(sanne.web().get(app.resolve("strong-only")).statusCode()).isEqualTo(403);
 
-        // Marie's national number puts her in the application's group "eid-holder"
+        // an advanced login (PIN forced): the mapper puts Marie in the application's group "strong-auth"
         ItsmeUser marie = new ItsmeUser(itsme);
-        WebClient.Trail eid = marie.logIn(app.resolve("api/whoami/eid"), MARIE);
-        assertThat(eid.status()).as(eid.body()).isEqualTo(200);
-        assertThat(eid.body()).isEqualTo("rest eid-only for " + MARIE.subFor(ItsmeApps.clientId(APP)) + "\n");
-        assertThat(marie.web().get(app.resolve("eid-only")).statusCode()).isEqualTo(200);
+        ItsmePage page = marie.openExpectingItsme(app.resolve("flow/advanced"));
+        assertThat(page.query().get("acr_values")).isEqualTo("http://itsme.services/v2/claim/acr_advanced");
+        WebClient.Trail advanced = marie.approve(page, MARIE);
+        assertThat(advanced.status()).as(advanced.body()).isEqualTo(200);
+        assertThat(report(advanced.body())).containsEntry("acr", "ADVANCED").containsEntry("role-strong-auth", "true");
+        HttpResponse<String> strong = marie.web().get(app.resolve("api/whoami/strong"));
+        assertThat(strong.statusCode()).as(strong.body()).isEqualTo(200);
+        assertThat(strong.body()).isEqualTo("rest strong-only for " + MARIE.subFor(ItsmeApps.clientId(APP)) + "\n");
+        assertThat(marie.web().get(app.resolve("strong-only")).statusCode()).isEqualTo(200);
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.Arrays;
 
 import io.github.itsmejakarta.cdi.ItsmeAuthenticationParameters;
+import io.github.itsmejakarta.core.Acr;
 import io.github.itsmejakarta.core.Approval;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -16,7 +17,7 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * Starts itsme flows on demand, as an application does with {@code SecurityContext.authenticate}: share-data with
  * claims chosen at run time ({@code /flow/share?claims=a,b}), confirm a text ({@code /flow/confirm?text=...}) or a
- * payment ({@code /flow/pay?amount=..&iban=..}). Each comes back to {@code /protected/after-<flow>}.
+ * payment ({@code /flow/pay?amount=..&iban=..}), or log in at the advanced level ({@code /flow/advanced}). Each comes back to {@code /protected/after-<flow>}.
  */
 @WebServlet("/flow/*")
 public class FlowServlet extends HttpServlet {
@@ -34,6 +35,7 @@ public class FlowServlet extends HttpServlet {
                     .shareData(Arrays.stream(request.getParameter("claims").split(",")).map(String::trim)
                             .toArray(String[]::new));
             case "confirm" -> ItsmeAuthenticationParameters.confirm(Approval.freeText(request.getParameter("text")));
+            case "advanced" -> ItsmeAuthenticationParameters.login().acr(Acr.ADVANCED);
             case "pay" -> ItsmeAuthenticationParameters.confirm(Approval.payment(request.getParameter("amount"), "EUR",
                     request.getParameter("iban")));
             default -> null;

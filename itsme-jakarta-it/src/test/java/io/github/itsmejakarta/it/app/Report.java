@@ -38,7 +38,6 @@ public final class Report {
                 report.put("ui-birthdate-year", info.birthdate().map(d -> d.getYear()));
                 report.put("ui-national-number", info.belgianNationalNumber());
                 report.put("ui-locality", info.address().map(Address::locality));
-                report.put("ui-eid-valid-to", info.validityTo("http://itsme.services/v2/claim/BEeidSn"));
             } catch (io.github.itsmejakarta.core.ItsmeException e) {
                 report.put("ui-error", e.messageId());
             }

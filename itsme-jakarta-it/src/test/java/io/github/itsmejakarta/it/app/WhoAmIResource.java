@@ -35,11 +35,11 @@ public class WhoAmIResource {
     }
 
     @GET
-    @Path("eid")
+    @Path("strong")
     @Produces(MediaType.TEXT_PLAIN)
-    @RolesAllowed("eid-holder")
-    public String eidOnly(@Context SecurityContext security) {
-        return "rest eid-only for " + security.getUserPrincipal().getName() + "\n";
+    @RolesAllowed("strong-auth")
+    public String strongOnly(@Context SecurityContext security) {
+        return "rest strong-only for " + security.getUserPrincipal().getName() + "\n";
     }
 
     /**

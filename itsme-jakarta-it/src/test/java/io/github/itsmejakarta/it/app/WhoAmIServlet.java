@@ -31,7 +31,7 @@ public class WhoAmIServlet extends HttpServlet {
                         ? ""
                         : "?" + request.getQueryString()))
                 .put("role-user", security.isCallerInRole("user"))
-                .put("role-eid-holder", security.isCallerInRole("eid-holder"))
+                .put("role-strong-auth", security.isCallerInRole("strong-auth"))
                 .put("request-user-principal", request.getUserPrincipal() == null
                         ? "-"
                         : request.getUserPrincipal().getName())

@@ -16,11 +16,13 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -36,7 +38,8 @@ import io.github.itsmejakarta.testkit.TestPersons;
 class QuickstartBrowserIT {
 
     private static final Path CHROMIUM = Path.of(System.getProperty("chromium.binary", "/usr/bin/chromium"));
-    private static final Path CHROMEDRIVER = Path.of(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver"));
+    private static final Path CHROMEDRIVER = Path
+            .of(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver"));
     private static final TestPerson PERSON = TestPersons.BELGIAN_EID_HOLDER;
 
     private static QuickstartRunner quickstart;
@@ -81,7 +84,7 @@ class QuickstartBrowserIT {
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait = new WebDriverWait(browser, Duration.ofSeconds(60));
     }
 
     @AfterEach
@@ -94,19 +97,19 @@ class QuickstartBrowserIT {
     @Test
     void logInSeeClaimsConfirmAndLogOut() throws IOException {
         browser.get(quickstart.application().toString());
-        WebElement button = wait.until(ExpectedConditions.elementToBeClickable(By.id("itsme-button")));
+        WebElement button = waitFor(ExpectedConditions.elementToBeClickable(By.id("itsme-button")));
         assertThat(button.getText()).contains("Log in with itsme");
         screenshot("home");
 
         button.click();
-        wait.until(ExpectedConditions.elementToBeClickable(By.id("approve")));
+        waitFor(ExpectedConditions.elementToBeClickable(By.id("approve")));
         assertThat(browser.findElement(By.id("client-id")).getText()).isEqualTo(QuickstartRunner.CLIENT_ID);
         assertThat(browser.findElement(By.id("service-code")).getText()).isEqualTo("QUICKSTART_LOGIN");
         browser.findElement(By.id("person-" + PERSON.id())).click();
         screenshot("itsme-login-page");
 
         browser.findElement(By.id("approve")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("claims")));
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("claims")));
         assertThat(browser.getCurrentUrl()).isEqualTo(quickstart.application().resolve("me").toString());
         assertThat(browser.findElement(By.id("sub")).getText()).isEqualTo(PERSON.subFor(QuickstartRunner.CLIENT_ID));
         assertThat(browser.findElement(By.id("caller-name")).getText())
@@ -119,23 +122,38 @@ class QuickstartBrowserIT {
         text.clear();
         text.sendKeys("Pay the quickstart's invoice 42");
         browser.findElement(By.id("confirm-button")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("approval-text")));
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("approval-text")));
         assertThat(browser.findElement(By.id("approval-text")).getText()).isEqualTo("Pay the quickstart's invoice 42");
         assertThat(browser.findElement(By.id("service-code")).getText()).isEqualTo("QUICKSTART_CONFIRM");
         browser.findElement(By.id("person-" + PERSON.id())).click();
         screenshot("itsme-confirm-page");
 
         browser.findElement(By.id("approve")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("confirmed-text")));
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("confirmed-text")));
         assertThat(browser.findElement(By.id("confirmed-text")).getText()).isEqualTo("Pay the quickstart's invoice 42");
         screenshot("confirmed");
 
         browser.findElement(By.id("logout-button")).click();
-        wait.until(ExpectedConditions.elementToBeClickable(By.id("itsme-button")));
+        waitFor(ExpectedConditions.elementToBeClickable(By.id("itsme-button")));
         screenshot("logged-out");
         browser.get(quickstart.application().resolve("me").toString());
-        wait.until(ExpectedConditions.elementToBeClickable(By.id("approve")));
+        waitFor(ExpectedConditions.elementToBeClickable(By.id("approve")));
         assertThat(browser.getCurrentUrl()).startsWith(quickstart.simulator().issuer());
+    }
+
+    /** Waits for {@code condition}; on timeout the failure names the page the browser is on and keeps a screenshot. */
+    private <T> T waitFor(ExpectedCondition<T> condition) {
+        try {
+            return wait.until(condition);
+        } catch (TimeoutException e) {
+            String page = browser.getCurrentUrl() + "\n" + browser.getPageSource();
+            try {
+                screenshot("failure");
+            } catch (IOException | RuntimeException ignored) {
+                // the page text below is the evidence
+            }
+            throw new AssertionError("waiting for " + condition + " on " + page, e);
+        }
     }
 
     private void screenshot(String name) throws IOException {
