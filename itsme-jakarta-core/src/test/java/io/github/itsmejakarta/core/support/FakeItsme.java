@@ -57,6 +57,7 @@ public final class FakeItsme implements AutoCloseable {
     private final List<String> paths = new CopyOnWriteArrayList<>();
     private volatile TokenScript tokenScript = f -> Answer.json(500, "{}");
     private volatile String nonce;
+    private volatile Answer discoveryScript;
     private volatile String clientId;
 
     public FakeItsme(RelyingPartyKeys rpKeys) throws Exception {
@@ -66,7 +67,8 @@ public final class FakeItsme implements AutoCloseable {
         this.signing = gen.generateKeyPair();
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         this.issuer = "http://127.0.0.1:" + server.getAddress().getPort() + "/v2";
-        server.createContext("/v2/.well-known/openid-configuration", ex -> send(ex, Answer.json(200, discovery())));
+        server.createContext("/v2/.well-known/openid-configuration",
+                ex -> send(ex, discoveryScript != null ? discoveryScript : Answer.json(200, discovery())));
         server.createContext("/v2/jwks", ex -> send(ex, Answer.json(200, jwks())));
         server.createContext("/v2/token", ex -> {
             tokenCalls.incrementAndGet();
@@ -87,6 +89,16 @@ public final class FakeItsme implements AutoCloseable {
 
     public int tokenCalls() {
         return tokenCalls.get();
+    }
+
+    /** Serves this discovery answer instead of the valid document. */
+    public void discovery(Answer answer) {
+        this.discoveryScript = answer;
+    }
+
+    /** The valid discovery document with {@code from} replaced by {@code to}. */
+    public String discoveryWith(String from, String to) {
+        return discovery().replace(from, to);
     }
 
     public void script(TokenScript script) {
