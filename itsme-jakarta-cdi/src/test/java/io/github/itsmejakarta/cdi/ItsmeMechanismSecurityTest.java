@@ -74,6 +74,39 @@ class ItsmeMechanismSecurityTest {
         return browser.get(mechanism, fx.visitItsme(first.redirect), false);
     }
 
+    // ---------------------------------------------------------------- 24: expired state
+
+    @ParameterizedTest
+    @ValueSource(strings = {"session", "cookie"})
+    void aLoginOlderThanTheLoginTimeoutIsRefused(String mode) {
+        java.time.Duration elapsed = java.time.Duration.ofMinutes(5).plusSeconds(1);
+        SimulatorFixture.MutableClock clock = new SimulatorFixture.MutableClock(java.time.Instant.now().minus(elapsed));
+        ItsmeAuthenticationMechanism mechanism = fx.mechanism(Map.of(ItsmeConfigKeys.LOGIN_STATE, mode,
+                ItsmeConfigKeys.LOGIN_TIMEOUT, "PT5M"), clock);
+        Browser browser = new Browser("/app");
+        Exchange start = browser.get(mechanism, SimulatorFixture.ORIGIN + "/app/orders", true);
+        String callbackUrl = fx.visitItsme(start.redirect);
+        clock.advance(elapsed);
+        Exchange e = browser.get(mechanism, callbackUrl, false);
+        assertThat(e.httpStatus).isEqualTo(401);
+        assertThat(e.body()).contains("ITSME-1721");
+        assertThat(fx.sim.recordedRequests(Endpoint.TOKEN)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"session", "cookie"})
+    void aLoginWithinTheLoginTimeoutSucceeds(String mode) {
+        java.time.Duration elapsed = java.time.Duration.ofMinutes(4);
+        SimulatorFixture.MutableClock clock = new SimulatorFixture.MutableClock(java.time.Instant.now().minus(elapsed));
+        ItsmeAuthenticationMechanism mechanism = fx.mechanism(Map.of(ItsmeConfigKeys.LOGIN_STATE, mode,
+                ItsmeConfigKeys.LOGIN_TIMEOUT, "PT5M"), clock);
+        Browser browser = new Browser("/app");
+        Exchange start = browser.get(mechanism, SimulatorFixture.ORIGIN + "/app/orders", true);
+        String callbackUrl = fx.visitItsme(start.redirect);
+        clock.advance(elapsed);
+        assertThat(browser.get(mechanism, callbackUrl, false).notifiedCaller).isNotNull();
+    }
+
     // ---------------------------------------------------------------- 26: injected code
 
     @Test

@@ -65,10 +65,45 @@ final class SimulatorFixture {
 
     /** The mechanism with the itsme identity store as the only store, plus the given groups mappers. */
     ItsmeAuthenticationMechanism mechanism(Map<String, String> overrides, ItsmeGroupsMapper... mappers) {
+        return mechanism(overrides, Clock.systemUTC(), mappers);
+    }
+
+    ItsmeAuthenticationMechanism mechanism(Map<String, String> overrides, Clock clock, ItsmeGroupsMapper... mappers) {
         ItsmeSettings s = settings(overrides);
         ItsmeIdentityStore store = new ItsmeIdentityStore(s, List.of(mappers));
         IdentityStoreHandler handler = store::validate;
-        return new ItsmeAuthenticationMechanism(s, handler, Clock.systemUTC());
+        return new ItsmeAuthenticationMechanism(s, handler, clock);
+    }
+
+    /**
+     * A clock the test moves forward. Tests start it in the past and move it to the present, so that what the RP
+     * mints after the move (the client assertion) carries the time the simulator expects.
+     */
+    static final class MutableClock extends Clock {
+        private volatile java.time.Instant now;
+
+        MutableClock(java.time.Instant start) {
+            now = start;
+        }
+
+        void advance(Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public java.time.Instant instant() {
+            return now;
+        }
     }
 
     /** What the browser does with the mechanism's redirect: visits itsme, which (auto-approving) redirects back. */
