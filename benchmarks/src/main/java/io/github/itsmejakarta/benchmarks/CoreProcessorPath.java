@@ -1,6 +1,7 @@
 package io.github.itsmejakarta.benchmarks;
 
 import java.time.Duration;
+import java.util.List;
 
 import io.github.itsmejakarta.core.Acr;
 import io.github.itsmejakarta.core.ItsmeException;
@@ -28,7 +29,7 @@ public final class CoreProcessorPath {
         jwks.preload();
         TokenPolicy policy = new TokenPolicy(TokenFixture.ISSUER, TokenFixture.CLIENT_ID,
                 TokenPolicy.SUPPORTED_JWE_ALGORITHMS,
-                TokenPolicy.contentEncryptionsFrom(java.util.List.of("A128CBC-HS256")),
+                TokenPolicy.contentEncryptionsFrom(List.of("A128CBC-HS256")),
                 TokenFixture.CLOCK_SKEW, TokenFixture.MAX_TOKEN_AGE, TokenFixture.CLOCK,
                 TokenPolicy.DEFAULT_MAX_TOKEN_BYTES);
         processor = new ItsmeTokenProcessor(keys, jwks, policy);

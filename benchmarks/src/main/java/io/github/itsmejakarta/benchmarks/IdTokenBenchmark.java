@@ -18,9 +18,10 @@ import io.github.itsmejakarta.core.ItsmeIdentity;
 
 /**
  * Single-thread throughput of processing one itsme ID token (nested JWT, RSA 2048): (a) the JDK floor of one RSA-OAEP
- * unwrap + one RS256 verify, (b) itsme-jakarta-core's ItsmeTokenProcessor, (c) jose4j by hand, (d) Nimbus by hand. All paths see the same token string, minted once
- * per trial with fresh keys. {@code BenchmarkPathsTest} runs each method once and checks that it accepts this token and
- * rejects tampered ones, so that no path is measured while failing.
+ * unwrap + one RS256 verify, (b) itsme-jakarta-core's ItsmeTokenProcessor, (c) jose4j by hand, (d) Nimbus by hand.
+ * All paths see the same token string, minted once per trial with fresh keys. {@code IdTokenBenchmarkPathsTest} runs
+ * each method once and checks that it accepts this token and rejects tampered ones, so that no path is measured while
+ * failing.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)

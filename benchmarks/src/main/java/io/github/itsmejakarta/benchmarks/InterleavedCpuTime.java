@@ -11,11 +11,11 @@ import java.util.Map;
 
 /**
  * A cross-check of the JMH ratios for a machine that other work is loading: the four ID-token paths of
- * {@link IdTokenBenchmark} (same state, same token) and the four of {@link OutboundJwtBenchmark} run in short interleaved batches, round-robin with a rotating
- * start, each batch timed in the calling thread's CPU time rather than wall time. Time stolen by other processes then
- * falls out of the ratios (cache and frequency effects of the neighbours do not). Not JMH and no substitute for it;
- * run it after a JMH run: {@code java -cp benchmarks.jar io.github.itsmejakarta.benchmarks.InterleavedCpuTime [rounds]
- * [opsPerBatch]}.
+ * {@link IdTokenBenchmark} (same state, same token) and the four of {@link OutboundJwtBenchmark} run in short
+ * interleaved batches, round-robin with a rotating start, each batch timed in the calling thread's CPU time rather than
+ * wall time. Time taken by other processes then falls out of the ratios (cache and frequency effects of the neighbours,
+ * and this JVM's own GC threads, do not show). Not JMH and no substitute for it; run it after a JMH run:
+ * {@code java -cp benchmarks.jar io.github.itsmejakarta.benchmarks.InterleavedCpuTime [rounds] [opsPerBatch]}.
  */
 public final class InterleavedCpuTime {
 
