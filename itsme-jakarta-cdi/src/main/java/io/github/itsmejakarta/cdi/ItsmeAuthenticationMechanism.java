@@ -420,8 +420,4 @@ public class ItsmeAuthenticationMechanism implements HttpAuthenticationMechanism
     ItsmeUserInfo userInfo(ItsmeSessionData data) throws ItsmeException {
         return clients.forRedirectUri(data.redirectUri()).userInfo(data.tokens());
     }
-
-    ItsmeSettings settings() {
-        return settings;
-    }
 }
