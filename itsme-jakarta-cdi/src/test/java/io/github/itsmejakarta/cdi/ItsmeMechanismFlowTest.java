@@ -176,6 +176,25 @@ class ItsmeMechanismFlowTest {
         assertThat(fx.sim.recordedRequests(Endpoint.TOKEN)).isEmpty();
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"invalid_request", "login_required",
+            "interaction_required", "unsupported_request", "invalid_scope", "invalid_request_object"})
+    void everyOtherItsmeErrorIsA401NamingTheCode(String error) {
+        fx.sim.hooks().failNextAuthorization(error, "described");
+        Exchange e = login(fx.mechanism(Map.of()), new Browser("/app"), SimulatorFixture.ORIGIN + "/app/orders");
+        assertThat(e.httpStatus).isEqualTo(401);
+        assertThat(e.body()).contains("ITSME-1722").contains("ITSME-1201").contains(error).doesNotContain("described");
+        assertThat(fx.sim.recordedRequests(Endpoint.TOKEN)).isEmpty();
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"temporary_unavailable", "temporarily_unavailable"})
+    void bothSpellingsOfTemporarilyUnavailableAnswer503(String error) {
+        fx.sim.hooks().failNextAuthorization(error, "later");
+        Exchange e = login(fx.mechanism(Map.of()), new Browser("/app"), SimulatorFixture.ORIGIN + "/app/orders");
+        assertThat(e.httpStatus).isEqualTo(503);
+    }
+
     @Test
     void itsmesTemporaryUnavailableAnswers503() {
         fx.sim.hooks().failNextAuthorization("temporary_unavailable", "maintenance");
