@@ -56,6 +56,9 @@ public class MeServlet extends HttpServlet {
         }
         out.printf("<p>Hello <strong id=\"caller-name\">%s</strong>.</p>%n",
                 Page.escape(claims.name().orElse(caller.getName())));
+        itsme.lastConfirmation().map(ItsmeConfirmation::approval).ifPresent(approval -> out.printf(
+                "<p id=\"confirmed\">You confirmed in itsme: <q id=\"confirmed-text\">%s</q></p>%n",
+                Page.escape(approval.text().orElse(approval.template()))));
         claims.photo().filter(p -> p.mediaType().equals("image/jpeg")).ifPresent(p -> out.printf(
                 "<p><img id=\"photo\" alt=\"eID photo\" height=\"120\" src=\"data:image/jpeg;base64,%s\"></p>%n",
                 Base64.getEncoder().encodeToString(p.bytes())));
@@ -76,9 +79,6 @@ public class MeServlet extends HttpServlet {
         out.println("</table>");
 
         out.println("<h2>Confirm</h2>");
-        itsme.lastConfirmation().map(ItsmeConfirmation::approval).ifPresent(approval -> out.printf(
-                "<p id=\"confirmed\">You confirmed in itsme: <q id=\"confirmed-text\">%s</q></p>%n",
-                Page.escape(approval.text().orElse(approval.template()))));
         out.printf("<form method=\"post\" action=\"%s/confirm\"><input type=\"text\" name=\"text\" id=\"confirm-text\" "
                 + "size=\"40\" value=\"I agree to the terms of service\"> <button type=\"submit\" id=\"confirm-button\">"
                 + "Confirm with itsme</button></form>%n", ctx);

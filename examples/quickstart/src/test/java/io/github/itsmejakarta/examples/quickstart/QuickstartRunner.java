@@ -74,6 +74,9 @@ final class QuickstartRunner implements AutoCloseable {
         }
         Path work = Files.createDirectories(settings.work());
         Path tmp = Files.createDirectories(work.resolve("tmp"));
+        // Payara Micro redeploys whatever an old root directory holds: start from an empty one
+        Path root = work.resolve("payara");
+        deleteRecursively(root);
         int port = settings.port() == 0 ? freePort() : settings.port();
         URI application = URI.create("http://127.0.0.1:" + port + "/" + CONTEXT_ROOT + "/");
 
@@ -92,7 +95,7 @@ final class QuickstartRunner implements AutoCloseable {
             command.add("-Ditsme.private-jwks-location=file:" + jwks);
         }
         command.addAll(List.of("-jar", settings.payaraJar().toString(), "--nohazelcast", "--port",
-                String.valueOf(port), "--contextroot", CONTEXT_ROOT, "--rootdir", work.resolve("payara").toString(),
+                String.valueOf(port), "--contextroot", CONTEXT_ROOT, "--rootdir", root.toString(),
                 "--prebootcommandfile", settings.preboot().toString(), "--deploy", settings.war().toString()));
         Path log = work.resolve("payara-micro.log");
         Process payara = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -154,6 +157,17 @@ final class QuickstartRunner implements AutoCloseable {
             Thread.sleep(500);
         }
         throw new IllegalStateException("the quickstart did not answer within " + STARTUP_TIMEOUT + "; see " + log);
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     private static Path writePrivate(Path file, String content) throws IOException {
