@@ -14,48 +14,15 @@ import io.github.itsmejakarta.testkit.TestPersons;
 import jakarta.security.enterprise.AuthenticationStatus;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The mechanism's decisions over servlet test doubles, with every flow run against the real simulator on loopback:
  * redirect, follow to itsme with java.net.http, callback with itsme's code, principal and groups.
  */
-class ItsmeMechanismFlowTest {
-    static SimulatorFixture fx;
-
-    @BeforeAll
-    static void start() {
-        fx = new SimulatorFixture();
-    }
-
-    @AfterAll
-    static void stop() {
-        fx.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        fx.sim.reset();
-        fx.sim.autoApprove(TestPersons.BELGIAN_EID_HOLDER);
-    }
-
-    static String param(String url, String name) {
-        String query = URI.create(url).getRawQuery();
-        for (String pair : query.split("&")) {
-            if (pair.startsWith(name + "=")) {
-                return URLDecoder.decode(pair.substring(name.length() + 1), StandardCharsets.UTF_8);
-            }
-        }
-        return null;
-    }
-
+class ItsmeMechanismFlowTest extends SimulatorTest {
     /** Protected request, itsme, callback: returns the callback exchange. */
     static Exchange login(ItsmeAuthenticationMechanism mechanism, Browser browser, String url) {
         Exchange first = browser.get(mechanism, url, true);

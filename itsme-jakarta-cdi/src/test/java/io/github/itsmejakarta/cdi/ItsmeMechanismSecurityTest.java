@@ -6,7 +6,6 @@ import io.github.itsmejakarta.cdi.Browser.Exchange;
 import io.github.itsmejakarta.cdi.internal.ItsmeSessionData;
 import io.github.itsmejakarta.testkit.Endpoint;
 import io.github.itsmejakarta.testkit.RecordedRequest;
-import io.github.itsmejakarta.testkit.TestPersons;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.servlet.http.Cookie;
 import java.util.ArrayList;
@@ -16,9 +15,7 @@ import java.util.Map;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,8 +25,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Checklist items 24-33 at the mechanism: return URLs, session fixation, cookie flags and the cookie login state,
  * and no secret in logs, pages or URLs. Every refusal has an accepted twin.
  */
-class ItsmeMechanismSecurityTest {
-    static SimulatorFixture fx;
+class ItsmeMechanismSecurityTest extends SimulatorTest {
     static final Map<String, String> COOKIE_MODE = Map.of(ItsmeConfigKeys.LOGIN_STATE, "cookie");
     final List<LogRecord> logs = Collections.synchronizedList(new ArrayList<>());
     final Handler capture = new Handler() {
@@ -47,20 +43,8 @@ class ItsmeMechanismSecurityTest {
         }
     };
 
-    @BeforeAll
-    static void start() {
-        fx = new SimulatorFixture();
-    }
-
-    @AfterAll
-    static void stop() {
-        fx.close();
-    }
-
     @BeforeEach
-    void reset() {
-        fx.sim.reset();
-        fx.sim.autoApprove(TestPersons.BELGIAN_EID_HOLDER);
+    void captureLogs() {
         Logger.getLogger("io.github.itsmejakarta").addHandler(capture);
     }
 
@@ -326,9 +310,5 @@ class ItsmeMechanismSecurityTest {
             assertThat(visible).noneSatisfy(text -> assertThat(text).contains(secret));
         }
         assertThat(first.redirect).doesNotContain("code_verifier");
-    }
-
-    static String param(String url, String name) {
-        return ItsmeMechanismFlowTest.param(url, name);
     }
 }
