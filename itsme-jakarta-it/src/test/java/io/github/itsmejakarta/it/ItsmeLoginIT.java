@@ -125,7 +125,8 @@ class ItsmeLoginIT {
         assertThat(report(again.body())).containsEntry("caller", sub).containsEntry("ui-name", "Marie Lambert")
                 .containsEntry("ui-birthdate", "1985-03-14").containsEntry("ui-birthdate-year", "1985")
                 .containsEntry("ui-national-number", "85031412401").containsEntry("ui-locality", "Bruxelles");
-        assertThat(itsme.recordedRequests(Endpoint.AUTHORIZATION)).hasSize(1);
+        assertThat(itsme.recordedRequests(Endpoint.AUTHORIZATION))
+                .filteredOn(r -> r.method().equals("GET") && r.path().equals("/v2/authorization")).hasSize(1);
         assertThat(itsme.recordedRequests(Endpoint.USERINFO)).hasSize(1);
     }
 

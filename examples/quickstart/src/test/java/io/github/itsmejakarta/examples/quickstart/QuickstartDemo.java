@@ -1,6 +1,7 @@
 package io.github.itsmejakarta.examples.quickstart;
 
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import io.github.itsmejakarta.testkit.TestPerson;
@@ -37,6 +38,11 @@ public final class QuickstartDemo {
         banner.append(" Press Ctrl-C to stop both.\n");
         banner.append("==============================================================\n");
         System.out.println(banner);
-        stopped.await();
+        while (!stopped.await(2, TimeUnit.SECONDS)) {
+            if (!runner.payaraAlive()) {
+                runner.close();
+                throw new IllegalStateException("Payara Micro stopped; see " + runner.log());
+            }
+        }
     }
 }

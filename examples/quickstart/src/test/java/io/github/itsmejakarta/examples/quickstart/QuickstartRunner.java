@@ -122,6 +122,10 @@ final class QuickstartRunner implements AutoCloseable {
         return log;
     }
 
+    boolean payaraAlive() {
+        return payara.isAlive();
+    }
+
     @Override
     public void close() {
         payara.destroy();
