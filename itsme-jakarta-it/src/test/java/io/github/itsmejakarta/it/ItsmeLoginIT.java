@@ -154,7 +154,9 @@ class ItsmeLoginIT {
         HttpResponse<String> strong = marie.web().get(app.resolve("api/whoami/strong"));
         assertThat(strong.statusCode()).as(strong.body()).isEqualTo(200);
         assertThat(strong.body()).isEqualTo("rest strong-only for " + MARIE.subFor(ItsmeApps.clientId(APP)) + "\n");
-        assertThat(marie.web().get(app.resolve("strong-only")).statusCode()).isEqualTo(200);
+        HttpResponse<String> strongPage = marie.web().get(app.resolve("strong-only"));
+        assertThat(strongPage.statusCode()).as("%s %s", strongPage.headers().map(), marie.web().cookies())
+                .isEqualTo(200);
     }
 
     @Test

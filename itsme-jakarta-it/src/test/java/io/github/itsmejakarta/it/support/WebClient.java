@@ -27,7 +27,8 @@ public final class WebClient {
     private static final int MAX_REDIRECTS = 10;
 
     private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies)
+    /** HTTP/1.1 as a browser speaks it over plain http (the JDK client would otherwise try an h2c upgrade). */
+    private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
 
     /** One request, no redirect followed. */
