@@ -122,6 +122,26 @@ class LoginFlowTest {
     }
 
     @Test
+    @DisplayName("share data by request object: claims asked without a value travel as JSON null inside the JWT")
+    void shareDataByRequestObject() throws Exception {
+        ItsmeTokens tokens = login(AuthorizationRequest.shareData(Simulators.SHARE).scopes(Scope.EID)
+                .claims(ClaimsRequest.builder().idToken(ClaimNames.BE_NATIONAL_NUMBER).idTokenEssential("birthdate")
+                        .build())
+                .requestObject(RequestObjectMode.VALUE));
+        assertThat(tokens.identity().claims().belgianNationalNumber()).isPresent();
+        assertThat(tokens.identity().claims().contains("birthdate")).isTrue();
+    }
+
+    @Test
+    @DisplayName("confirm with extra ID token claims: approval values and value-less claims in one request object")
+    void confirmWithExtraClaims() throws Exception {
+        ItsmeTokens tokens = login(AuthorizationRequest.confirm(Simulators.CONFIRM, Approval.freeText("Pay rent"))
+                .claims(ClaimsRequest.idToken("birthdate")));
+        assertThat(tokens.identity().claims().getString(Approval.TEXT_CLAIM)).contains("Pay rent");
+        assertThat(tokens.identity().claims().contains("birthdate")).isTrue();
+    }
+
+    @Test
     @DisplayName("confirm free_text: the request object carries the approval, itsme echoes it in the ID token")
     void confirmFreeText() throws Exception {
         ItsmeTokens tokens = login(

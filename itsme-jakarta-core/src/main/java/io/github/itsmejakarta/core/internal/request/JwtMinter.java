@@ -7,10 +7,16 @@ import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
 
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import java.math.BigDecimal;
 import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Map;
 
 /**
@@ -52,7 +58,9 @@ public final class JwtMinter {
             PublicKey itsmeKey, String itsmeKid, String jweAlgorithm, String contentEncryption) {
         Instant now = clock.instant();
         JwtClaimsBuilder claims = Jwt.claims();
-        parameters.forEach(claims::claim);
+        // smallrye-jwt-build cannot take a null inside a Map, yet OIDC Core 5.5 asks for {"name": null} for a
+        // claim requested without options: hand it JSON-P values, where null is JsonValue.NULL
+        parameters.forEach((name, value) -> claims.claim(name, value instanceof Map<?, ?> ? json(value) : value));
         claims.issuer(clientId).audience(issuer).claim("jti", Randoms.token()).issuedAt(now.getEpochSecond())
                 .expiresAt(expiresAt.getEpochSecond());
         var encryption = claims.jws().keyId(key.kid()).algorithm(SignatureAlgorithm.RS256).innerSign(key.privateKey())
@@ -62,5 +70,29 @@ public final class JwtMinter {
             encryption.keyId(itsmeKid);
         }
         return encryption.encrypt(itsmeKey);
+    }
+
+    /** {@code value} (null, String, Boolean, Number, Map with string keys, Collection) as a JSON-P value. */
+    private static JsonValue json(Object value) {
+        if (value == null) {
+            return JsonValue.NULL;
+        } else if (value instanceof String s) {
+            return Json.createValue(s);
+        } else if (value instanceof Boolean b) {
+            return b ? JsonValue.TRUE : JsonValue.FALSE;
+        } else if (value instanceof Integer || value instanceof Long) {
+            return Json.createValue(((Number) value).longValue());
+        } else if (value instanceof Number n) {
+            return Json.createValue(new BigDecimal(n.toString()));
+        } else if (value instanceof Map<?, ?> map) {
+            JsonObjectBuilder object = Json.createObjectBuilder();
+            map.forEach((k, v) -> object.add(String.valueOf(k), json(v)));
+            return object.build();
+        } else if (value instanceof Collection<?> list) {
+            JsonArrayBuilder array = Json.createArrayBuilder();
+            list.forEach(item -> array.add(json(item)));
+            return array.build();
+        }
+        throw new IllegalArgumentException("Cannot write " + value.getClass().getName() + " as JSON");
     }
 }
