@@ -69,15 +69,12 @@ public class OutboundJwtBenchmark {
 
     /**
      * The authorization parameters of a Share-data login, as {@code ItsmeClient} puts them into the request object
-     * (its {@link ClaimsRequest#toMap()} for {@code claims}). The claims are asked as essential: a voluntary claim is
-     * {@code null} in that map, which smallrye-jwt-build's claim builder rejects with a NullPointerException.
+     * (its {@link ClaimsRequest#toMap()} for {@code claims}), the claims asked voluntarily in the ID token as itsme
+     * recommends: {@code {"id_token": {"given_name": null, ...}}}.
      */
     static Map<String, Object> shareDataRequest() {
-        ClaimsRequest.Builder claims = ClaimsRequest.builder();
-        for (String claim : new String[]{"given_name", "family_name", "birthdate", "email", "address",
-                "http://itsme.services/v2/claim/BENationalNumber"}) {
-            claims.idTokenEssential(claim);
-        }
+        ClaimsRequest claims = ClaimsRequest.idToken("given_name", "family_name", "birthdate", "email", "address",
+                "http://itsme.services/v2/claim/BENationalNumber");
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("response_type", "code");
         parameters.put("client_id", TokenFixture.CLIENT_ID);
@@ -89,7 +86,7 @@ public class OutboundJwtBenchmark {
         parameters.put("code_challenge_method", "S256");
         parameters.put("acr_values", TokenFixture.ACR_BASIC);
         parameters.put("ui_locales", "nl");
-        parameters.put("claims", claims.build().toMap());
+        parameters.put("claims", claims.toMap());
         return parameters;
     }
 

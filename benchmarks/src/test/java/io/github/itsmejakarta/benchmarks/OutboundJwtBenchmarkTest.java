@@ -76,7 +76,8 @@ class OutboundJwtBenchmarkTest {
         assertThat(claims.getStringClaimValue("nonce")).isEqualTo(TokenFixture.NONCE);
         assertThat(claims.getStringClaimValue("scope"))
                 .isEqualTo("openid service:SHARE_CODE profile email address eid");
-        assertThat(claims.getClaimValue("claims", Map.class)).containsKey("id_token");
+        Map<?, ?> idTokenClaims = (Map<?, ?>) claims.getClaimValue("claims", Map.class).get("id_token");
+        assertThat(idTokenClaims).containsEntry("given_name", null).hasSize(6);
     }
 
     @Test
