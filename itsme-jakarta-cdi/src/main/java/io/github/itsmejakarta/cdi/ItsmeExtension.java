@@ -8,11 +8,13 @@ import io.github.itsmejakarta.core.ItsmeConfigurationException;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.AnnotatedType;
+import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
 import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
+import jakarta.enterprise.inject.spi.ProcessBean;
 import jakarta.enterprise.inject.spi.ProcessBeanAttributes;
 import jakarta.enterprise.inject.spi.WithAnnotations;
 import java.lang.System.Logger.Level;
@@ -40,6 +42,13 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * <li>{@code ProcessAnnotatedType} with {@code @WithAnnotations}: records the classes carrying the definition.</li>
  * <li>{@code ProcessBeanAttributes}: fired after type discovery is complete, so the answer is known; without a
  * definition the three beans are vetoed and the application is untouched (no mechanism bean exists).</li>
+ * <li>{@code ProcessBean}: records every enabled bean with the type {@link ItsmeGroupsMapper}, wherever it lives.
+ * {@link ItsmeIdentityStore} takes its mappers from this list rather than from an {@code Instance} injection point,
+ * because a type added by an extension of a jar that is no bean archive gets a bean archive of its own that need not
+ * see the application's classes: Payara (GlassFish's {@code DeploymentImpl.loadBeanDeploymentArchive}) makes such a
+ * new archive visible to every other one but gives it no visibility of theirs, so an {@code Instance} resolved from
+ * the identity store found no mapper in {@code WEB-INF/classes}, while WildFly (one archive per module) found it.
+ * Contextual references obtained for a given {@code Bean} are not subject to that visibility rule.</li>
  * <li>{@code AfterDeploymentValidation}: the settings are resolved (MicroProfile Config, then the annotation with EL,
  * then defaults) and checked; every problem goes into one {@link DeploymentException} with its {@code ITSME-17xx}
  * id.</li>
@@ -54,6 +63,7 @@ public class ItsmeExtension implements Extension {
             ItsmeIdentityStore.class, ItsmeContext.class);
 
     private final List<AnnotatedType<?>> definitions = new ArrayList<>();
+    private final List<Bean<?>> groupsMappers = new ArrayList<>();
     private volatile ItsmeSettings settings;
 
     void addBeans(@Observes BeforeBeanDiscovery event, BeanManager beanManager) {
@@ -69,6 +79,17 @@ public class ItsmeExtension implements Extension {
         if (event.getAnnotatedType().isAnnotationPresent(ItsmeAuthenticationMechanismDefinition.class)) {
             definitions.add(event.getAnnotatedType());
         }
+    }
+
+    void findGroupsMapper(@Observes ProcessBean<?> event) {
+        if (event.getBean().getTypes().contains(ItsmeGroupsMapper.class)) {
+            groupsMappers.add(event.getBean());
+        }
+    }
+
+    /** The enabled {@link ItsmeGroupsMapper} beans of the deployment, in discovery order. */
+    List<Bean<?>> groupsMapperBeans() {
+        return List.copyOf(groupsMappers);
     }
 
     void vetoMechanism(@Observes ProcessBeanAttributes<ItsmeAuthenticationMechanism> event) {

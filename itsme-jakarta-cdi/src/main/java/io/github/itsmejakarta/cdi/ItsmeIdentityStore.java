@@ -4,13 +4,16 @@ import io.github.itsmejakarta.cdi.internal.ItsmeSettings;
 import io.github.itsmejakarta.core.ItsmeIdentity;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
 import java.lang.System.Logger.Level;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -21,6 +24,11 @@ import java.util.Set;
  * {@code NOT_VALIDATED}, so the application's own identity stores keep working, and stores of its own with
  * {@code PROVIDE_GROUPS} add groups to itsme callers (Jakarta Security 3.0, 3.4.3).
  *
+ * <p>The mappers are the beans {@link ItsmeExtension} saw in {@code ProcessBean}, referenced through the
+ * {@link BeanManager} by their {@code Bean}, not an {@code Instance<ItsmeGroupsMapper>}: this class is added by the
+ * extension, and on Payara the bean archive it lands in cannot see {@code WEB-INF/classes}, so an {@code Instance}
+ * there is silently empty (see {@link ItsmeExtension}).
+ *
  * <p>Application-scoped and thread-safe.
  */
 @ApplicationScoped
@@ -30,7 +38,7 @@ public class ItsmeIdentityStore implements IdentityStore {
     @Inject
     ItsmeExtension extension;
     @Inject
-    Instance<ItsmeGroupsMapper> mappers;
+    BeanManager beanManager;
 
     private String callerNameClaim;
     private Set<String> defaultGroups;
@@ -47,7 +55,17 @@ public class ItsmeIdentityStore implements IdentityStore {
 
     @PostConstruct
     void init() {
-        setUp(extension.settings(), mappers);
+        setUp(extension.settings(), references(beanManager, extension.groupsMapperBeans()));
+    }
+
+    /** A contextual reference to each mapper bean; a bean's reference needs no visibility of its archive. */
+    static List<ItsmeGroupsMapper> references(BeanManager beanManager, List<Bean<?>> beans) {
+        List<ItsmeGroupsMapper> references = new ArrayList<>(beans.size());
+        for (Bean<?> bean : beans) {
+            references.add((ItsmeGroupsMapper) beanManager.getReference(bean, ItsmeGroupsMapper.class,
+                    beanManager.createCreationalContext(bean)));
+        }
+        return List.copyOf(references);
     }
 
     private void setUp(ItsmeSettings settings, Iterable<ItsmeGroupsMapper> groupsMappers) {

@@ -70,6 +70,72 @@ class ItsmeIdentityStoreTest {
         }
     }
 
+    /** A mapper without a scope annotation (dependent): no bean-defining annotation, added as a bean class. */
+    public static class DependentMapper implements ItsmeGroupsMapper {
+        @Override
+        public Set<String> groups(ItsmeCallerPrincipal caller) {
+            return Set.of("dependent");
+        }
+    }
+
+    /** A mapper made by a producer method. */
+    @ApplicationScoped
+    public static class MapperProducer {
+        @jakarta.enterprise.inject.Produces
+        ItsmeGroupsMapper byFamilyName() {
+            return caller -> caller.claims().familyName().map(n -> Set.of("family-" + n)).orElse(Set.of());
+        }
+    }
+
+    @Test
+    void everyKindOfMapperBeanIsAppliedManagedDependentAndProduced() {
+        try (WeldContainer c = WeldBoot.start(Definitions.Minimal.class, RoleMapper.class, DependentMapper.class,
+                MapperProducer.class)) {
+            CredentialValidationResult r = c.select(IdentityStoreHandler.class).get()
+                    .validate(new ItsmeCredential(IDENTITY, Service.LOGIN));
+            assertThat(r.getCallerGroups()).containsExactlyInAnyOrder("signer", "dependent", "family-Peeters");
+        }
+    }
+
+    @Test
+    void aMapperDecidesPerCallerWithoutAnyMapperOnlyTheDefaultGroupsCount() {
+        TestConfigSource.set(ItsmeConfigKeys.DEFAULT_GROUPS, "user");
+        ItsmeIdentity basic = ItsmeIdentity.of(IDENTITY.sub(), IDENTITY.issuer(), IDENTITY.audience(),
+                Acr.BASIC.uri(), Instant.now(), Instant.now(), Instant.now().plusSeconds(300), IDENTITY.claims());
+        try (WeldContainer c = WeldBoot.start(Definitions.Minimal.class, RoleMapper.class)) {
+            IdentityStoreHandler handler = c.select(IdentityStoreHandler.class).get();
+            assertThat(handler.validate(new ItsmeCredential(basic, Service.LOGIN)).getCallerGroups())
+                    .containsExactly("user");
+            assertThat(handler.validate(new ItsmeCredential(IDENTITY, Service.LOGIN)).getCallerGroups())
+                    .containsExactlyInAnyOrder("user", "signer");
+        }
+        try (WeldContainer c = WeldBoot.start(Definitions.Minimal.class)) {
+            assertThat(c.select(IdentityStoreHandler.class).get().validate(new ItsmeCredential(IDENTITY,
+                    Service.LOGIN)).getCallerGroups()).containsExactly("user");
+        }
+    }
+
+    /**
+     * Payara puts a type added by the extension of a jar without beans.xml into a bean archive of its own that sees
+     * no other archive, so an {@code Instance<ItsmeGroupsMapper>} resolved there finds none of the application's
+     * mappers (WildFly and Weld SE see them). The store therefore resolves nothing by type from its own archive: its
+     * only injection points are the extension and the bean manager, and the mappers come from the extension's
+     * {@code ProcessBean} list.
+     */
+    @Test
+    void theStoreResolvesNoMapperByTypeFromItsOwnBeanArchive() {
+        try (WeldContainer c = WeldBoot.start(Definitions.Minimal.class, RoleMapper.class)) {
+            jakarta.enterprise.inject.spi.BeanManager bm = c.getBeanManager();
+            assertThat(bm.getBeans(ItsmeIdentityStore.class)).singleElement()
+                    .satisfies(b -> assertThat(b.getInjectionPoints())
+                            .extracting(jakarta.enterprise.inject.spi.InjectionPoint::getType)
+                            .containsExactlyInAnyOrder(ItsmeExtension.class,
+                                    jakarta.enterprise.inject.spi.BeanManager.class));
+            assertThat(c.select(ItsmeExtension.class).get().groupsMapperBeans()).singleElement()
+                    .satisfies(b -> assertThat(b.getBeanClass()).isEqualTo(RoleMapper.class));
+        }
+    }
+
     @Test
     void otherIdentityStoresStillTakePart() {
         try (WeldContainer c = WeldBoot.start(Definitions.Minimal.class, PasswordStore.class)) {
