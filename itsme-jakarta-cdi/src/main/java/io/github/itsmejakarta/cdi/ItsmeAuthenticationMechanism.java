@@ -67,7 +67,8 @@ import java.util.Set;
  * code and validate the ID token, hands an {@link ItsmeCredential} to the {@link IdentityStoreHandler}, changes the
  * session id (no session fixation, checklist item 32), stores the caller in the session, notifies the container and
  * redirects to the remembered path. Refusals answer 401 with a message id, an unreachable or "temporarily unavailable"
- * itsme answers 503; the pages never carry a stack trace, a token, a code or a key.
+ * itsme answers 503; the pages never carry a stack trace, a token, a code or a key. Whenever the mechanism wrote the
+ * response itself it returns {@code SEND_CONTINUE} (see {@link #ANSWERED}).
  *
  * <p>Application-scoped and thread-safe: settings, clients and stores are built once in {@link #init()}.
  */
@@ -76,6 +77,17 @@ public class ItsmeAuthenticationMechanism implements HttpAuthenticationMechanism
     private static final System.Logger LOG = System.getLogger(ItsmeAuthenticationMechanism.class.getName());
     /** Cache lifetime of the public JWK set: itsme caches it 30 min to 24 h; an hour keeps rotations prompt. */
     static final String JWKS_CACHE_CONTROL = "public, max-age=3600";
+    /**
+     * What the mechanism returns once it has written a complete response itself: a redirect, one of its endpoints, or
+     * an error page (401, 404, 500, 503, the status set on the response). {@code SEND_CONTINUE}, not
+     * {@code SEND_FAILURE}, because {@code SEND_FAILURE} does not stop every container: on a path the application
+     * does not protect (the callback has no servlet), Open Liberty goes on to serve the request after
+     * {@code SEND_FAILURE} and appends its own "Error 404 ... SRVE0190E" to the page. With {@code SEND_CONTINUE}
+     * Payara (Soteria), WildFly and Liberty all send the response as the mechanism left it, as they do after the
+     * redirect to itsme; its Javadoc ({@code AuthenticationStatus.SEND_CONTINUE}) also tells application code calling
+     * {@code SecurityContext.authenticate} not to write to the response, which is what a complete page needs.
+     */
+    static final AuthenticationStatus ANSWERED = AuthenticationStatus.SEND_CONTINUE;
 
     @Inject
     ItsmeExtension extension;
@@ -133,7 +145,7 @@ public class ItsmeAuthenticationMechanism implements HttpAuthenticationMechanism
             } catch (IOException | RuntimeException ignored) {
                 // the client went away; nothing left to tell it
             }
-            return AuthenticationStatus.SEND_FAILURE;
+            return ANSWERED;
         }
     }
 
@@ -201,7 +213,14 @@ public class ItsmeAuthenticationMechanism implements HttpAuthenticationMechanism
 
     // ------------------------------------------------------------------ starting a flow
 
-    private AuthenticationStatus start(HttpServletRequest request, HttpServletResponse response,
+    /**
+     * Sends the browser to itsme for the flow {@code parameters} name, remembering the login in progress, or writes
+     * the error page. Called from {@code validateRequest} and, for a caller who is already logged in, from
+     * {@link ItsmeContext#start}: the callback is the same either way.
+     *
+     * @return {@link #ANSWERED}: the response is complete
+     */
+    AuthenticationStatus start(HttpServletRequest request, HttpServletResponse response,
             ItsmeAuthenticationParameters parameters) throws IOException {
         String returnPath = returnPath(request, parameters.returnTo().orElse(null));
         AuthorizationRequest authorization;
@@ -210,7 +229,7 @@ public class ItsmeAuthenticationMechanism implements HttpAuthenticationMechanism
         } catch (ServiceNotConfigured e) {
             LOG.log(Level.ERROR, e.getMessage());
             ErrorPages.write(response, 500, "itsme login is not available", e.getMessage());
-            return AuthenticationStatus.SEND_FAILURE;
+            return ANSWERED;
         }
         try {
             ItsmeClient client = clients.forRedirectUri(redirectUri(request));
@@ -223,14 +242,14 @@ public class ItsmeAuthenticationMechanism implements HttpAuthenticationMechanism
                     parameters.approval().orElse(null)));
             response.setHeader("Cache-Control", "no-store");
             response.sendRedirect(pending.uri().toString());
-            return AuthenticationStatus.SEND_CONTINUE;
+            return ANSWERED;
         } catch (ItsmeCommunicationException e) {
             return unavailable(response, e.messageId());
         } catch (ItsmeException e) {
             LOG.log(Level.ERROR, () -> ItsmeCdiMessage.INTERNAL_ERROR.format(e.getMessage()));
             ErrorPages.write(response, 500, "itsme login is not available",
                     ItsmeCdiMessage.INTERNAL_ERROR.format(e.messageId()));
-            return AuthenticationStatus.SEND_FAILURE;
+            return ANSWERED;
         }
     }
 
@@ -332,7 +351,7 @@ public class ItsmeAuthenticationMechanism implements HttpAuthenticationMechanism
             String message = ItsmeCdiMessage.LOGIN_NOT_IN_PROGRESS.format();
             LOG.log(Level.INFO, message);
             ErrorPages.write(response, 401, "itsme login failed", message + ". Please start again.");
-            return AuthenticationStatus.SEND_FAILURE;
+            return ANSWERED;
         }
         LoginState state = login.get();
         PendingAuthorization pending = state.pending();
@@ -356,7 +375,7 @@ public class ItsmeAuthenticationMechanism implements HttpAuthenticationMechanism
             String message = ItsmeCdiMessage.CREDENTIAL_REFUSED.format(result.getStatus());
             LOG.log(Level.INFO, message);
             ErrorPages.write(response, 401, "itsme login failed", message);
-            return AuthenticationStatus.SEND_FAILURE;
+            return ANSWERED;
         }
         HttpSession session = request.getSession(true);
         request.changeSessionId();
@@ -368,14 +387,14 @@ public class ItsmeAuthenticationMechanism implements HttpAuthenticationMechanism
                 result.getCallerGroups(), tokens, pending.redirectUri(), confirmation));
         httpMessageContext.notifyContainerAboutLogin(result.getCallerPrincipal(), result.getCallerGroups());
         response.sendRedirect(request.getContextPath() + state.returnPath());
-        return AuthenticationStatus.SEND_CONTINUE;
+        return ANSWERED;
     }
 
     private static AuthenticationStatus refused(HttpServletResponse response, String cause) throws IOException {
         String message = ItsmeCdiMessage.LOGIN_FAILED.format(cause);
         LOG.log(Level.INFO, message);
         ErrorPages.write(response, 401, "itsme login failed", message + ". Please start again.");
-        return AuthenticationStatus.SEND_FAILURE;
+        return ANSWERED;
     }
 
     private static AuthenticationStatus unavailable(HttpServletResponse response, String cause) throws IOException {
@@ -383,7 +402,7 @@ public class ItsmeAuthenticationMechanism implements HttpAuthenticationMechanism
         LOG.log(Level.WARNING, message);
         response.setHeader("Retry-After", "30");
         ErrorPages.write(response, 503, "itsme is unavailable", message + ". Please try again in a moment.");
-        return AuthenticationStatus.SEND_FAILURE;
+        return ANSWERED;
     }
 
     // ------------------------------------------------------------------ the RP's own endpoints
@@ -395,7 +414,7 @@ public class ItsmeAuthenticationMechanism implements HttpAuthenticationMechanism
         response.setContentLength(publicJwks.length);
         response.getOutputStream().write(publicJwks);
         response.flushBuffer();
-        return AuthenticationStatus.SEND_CONTINUE;
+        return ANSWERED;
     }
 
     private AuthenticationStatus serveRequestObject(String id, HttpServletResponse response) throws IOException {
@@ -403,7 +422,7 @@ public class ItsmeAuthenticationMechanism implements HttpAuthenticationMechanism
         response.setHeader("Cache-Control", "no-store");
         if (object.isEmpty()) {
             ErrorPages.write(response, 404, "Not found", ItsmeCdiMessage.REQUEST_OBJECT_UNKNOWN.format());
-            return AuthenticationStatus.SEND_CONTINUE;
+            return ANSWERED;
         }
         byte[] body = object.get().jwt().getBytes(StandardCharsets.US_ASCII);
         response.setStatus(200);
@@ -411,7 +430,7 @@ public class ItsmeAuthenticationMechanism implements HttpAuthenticationMechanism
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
         response.flushBuffer();
-        return AuthenticationStatus.SEND_CONTINUE;
+        return ANSWERED;
     }
 
     // ------------------------------------------------------------------ for ItsmeContext

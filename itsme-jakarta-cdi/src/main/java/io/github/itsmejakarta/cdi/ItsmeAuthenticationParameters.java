@@ -14,14 +14,16 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Starts an itsme flow on demand through {@code SecurityContext.authenticate(request, response, parameters)}
- * (Jakarta Security 3.0, 4.2.2):
+ * Starts an itsme flow on demand through {@link ItsmeContext#start(jakarta.servlet.http.HttpServletRequest,
+ * jakarta.servlet.http.HttpServletResponse, ItsmeAuthenticationParameters)}, which works on every server and for a
+ * caller who is already logged in, or through {@code SecurityContext.authenticate(request, response, parameters)}
+ * (Jakarta Security 3.0, 4.2.2), which WildFly does not pass to the mechanism for an authenticated caller:
  *
  * <pre>
- * AuthenticationStatus status = securityContext.authenticate(request, response,
+ * AuthenticationStatus status = itsme.start(request, response,
  *         ItsmeAuthenticationParameters.confirm(Approval.freeText("Sign contract 42")).returnTo("/contracts/42"));
  * if (status == AuthenticationStatus.SEND_CONTINUE) {
- *     return; // the browser is on its way to itsme; the result is in ItsmeContext after the callback
+ *     return; // the response is written; the result is in ItsmeContext after the callback
  * }
  * </pre>
  *

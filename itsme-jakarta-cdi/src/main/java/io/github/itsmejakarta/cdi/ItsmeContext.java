@@ -9,9 +9,13 @@ import io.github.itsmejakarta.core.claims.ItsmeClaims;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -115,6 +119,37 @@ public class ItsmeContext {
         ItsmeUserInfo info = mechanism.userInfo(data.get());
         session.setAttribute(USERINFO_ATTRIBUTE, info);
         return Optional.of(info);
+    }
+
+    /**
+     * Starts the itsme flow {@code parameters} name, typically share-data or confirm for a caller who is already
+     * logged in: the browser is redirected to itsme (the login in progress is kept like any other), and itsme's
+     * callback is completed by the mechanism, which then redirects to {@code returnTo} (or the current page for a
+     * GET, else the root). Afterwards {@link #claims()} and {@link #lastConfirmation()} carry the result.
+     *
+     * <p>Use this rather than {@code SecurityContext.authenticate(request, response, parameters)} when the caller may
+     * already be authenticated: Jakarta Security leaves it to the container whether {@code authenticate} calls the
+     * mechanism again for an authenticated caller, and WildFly (Elytron) does not: it answers {@code SUCCESS} at once,
+     * so the flow never reaches itsme. This method does not go through the container and works the same on every
+     * server; {@code SecurityContext.authenticate} keeps working where the container calls the mechanism.
+     *
+     * <pre>
+     * if (itsme.start(request, response, ItsmeAuthenticationParameters.confirm(approval).returnTo("/signed"))
+     *         == AuthenticationStatus.SEND_CONTINUE) {
+     *     return; // the response is written
+     * }
+     * </pre>
+     *
+     * @return {@code SEND_CONTINUE}: the response is complete (the redirect to itsme, or an error page: 500 when the
+     *         flow's service code is not configured, 503 when itsme cannot be reached); write nothing more
+     * @throws IOException when the response cannot be written
+     */
+    public AuthenticationStatus start(HttpServletRequest request, HttpServletResponse response,
+            ItsmeAuthenticationParameters parameters) throws IOException {
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(response, "response");
+        Objects.requireNonNull(parameters, "parameters");
+        return mechanism.start(request, response, parameters);
     }
 
     /**

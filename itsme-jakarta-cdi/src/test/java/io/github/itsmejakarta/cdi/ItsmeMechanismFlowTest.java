@@ -96,7 +96,7 @@ class ItsmeMechanismFlowTest extends SimulatorTest {
         Browser browser = new Browser("/app");
         Exchange e = browser.get(fx.mechanism(Map.of()),
                 SimulatorFixture.CALLBACK + "?code=0123456789abcdef0123456789abcdef0123&state=forged", false);
-        assertThat(e.status).isEqualTo(AuthenticationStatus.SEND_FAILURE);
+        assertThat(e.status).isEqualTo(AuthenticationStatus.SEND_CONTINUE);
         assertThat(e.httpStatus).isEqualTo(401);
         assertThat(e.body()).contains("ITSME-1721").doesNotContain("0123456789abcdef0123456789abcdef0123");
         assertThat(e.notifiedCaller).isNull();
@@ -303,6 +303,121 @@ class ItsmeMechanismFlowTest extends SimulatorTest {
                 false, ItsmeAuthenticationParameters.confirm(Approval.freeText("x")));
         assertThat(e.httpStatus).isEqualTo(500);
         assertThat(e.body()).contains("ITSME-1728").contains(ItsmeConfigKeys.CONFIRM_SERVICE_CODE);
+    }
+
+    /**
+     * WildFly answers {@code SecurityContext.authenticate} for an authenticated caller with SUCCESS without calling the
+     * mechanism; {@code ItsmeContext.start} goes to the mechanism directly, and the callback completes as for any flow.
+     */
+    @Test
+    void itsmeContextStartsAConfirmForALoggedInCallerWithoutTheContainer() throws Exception {
+        Browser browser = new Browser("/app");
+        ItsmeAuthenticationMechanism mechanism = fx.mechanism(Map.of());
+        Exchange login = login(mechanism, browser, SimulatorFixture.ORIGIN + "/app/home");
+        Approval approval = Approval.payment("1250", "EUR", "BE68539007547034");
+
+        // a plain servlet request: no authentication parameters reach the mechanism, the container is not involved
+        Exchange page = browser.exchange("GET", SimulatorFixture.ORIGIN + "/app/pay", false, null);
+        AuthenticationStatus status = new ItsmeContext(page.request, mechanism).start(page.request, page.response,
+                ItsmeAuthenticationParameters.confirm(approval).returnTo("/paid"));
+        assertThat(status).isEqualTo(AuthenticationStatus.SEND_CONTINUE);
+        assertThat(page.httpStatus).isEqualTo(302);
+        assertThat(page.redirect).startsWith(fx.sim.authorizationEndpoint().toString() + "?");
+        assertThat(param(page.redirect, "scope")).contains("service:CONFIRM_CODE");
+        assertThat(param(page.redirect, "request")).isNotBlank();
+
+        Exchange callback = browser.get(mechanism, fx.visitItsme(page.redirect), false);
+        assertThat(callback.status).isEqualTo(AuthenticationStatus.SEND_CONTINUE);
+        assertThat(callback.redirect).isEqualTo("/app/paid");
+        assertThat(callback.notifiedCaller).isEqualTo(login.notifiedCaller);
+        ItsmeContext after = new ItsmeContext(browser.exchange("GET", SimulatorFixture.ORIGIN + "/app/paid", false,
+                null).request, mechanism);
+        assertThat(after.lastConfirmation()).hasValueSatisfying(c -> assertThat(c.approval()).isEqualTo(approval));
+    }
+
+    @Test
+    void itsmeContextStartsShareDataToReturnToTheCurrentPage() throws Exception {
+        Browser browser = new Browser("/app");
+        ItsmeAuthenticationMechanism mechanism = fx.mechanism(Map.of());
+        Exchange page = browser.exchange("GET", SimulatorFixture.ORIGIN + "/app/profile?tab=2", false, null);
+        assertThat(new ItsmeContext(page.request, mechanism).start(page.request, page.response,
+                ItsmeAuthenticationParameters.shareData("birthdate"))).isEqualTo(AuthenticationStatus.SEND_CONTINUE);
+        assertThat(param(page.redirect, "scope")).contains("service:SHARE_CODE");
+        Exchange callback = browser.get(mechanism, fx.visitItsme(page.redirect), false);
+        assertThat(callback.redirect).isEqualTo("/app/profile?tab=2");
+        assertThat(callback.notifiedCaller).isNotNull();
+    }
+
+    @Test
+    void itsmeContextStartOfAFlowWithoutServiceCodeWritesThe500Page() throws Exception {
+        Map<String, String> noShare = new java.util.HashMap<>();
+        noShare.put(ItsmeConfigKeys.SHARE_DATA_SERVICE_CODE, "");
+        ItsmeAuthenticationMechanism mechanism = fx.mechanism(noShare);
+        Exchange page = new Browser("/app").exchange("GET", SimulatorFixture.ORIGIN + "/app/x", false, null);
+        assertThat(new ItsmeContext(page.request, mechanism).start(page.request, page.response,
+                ItsmeAuthenticationParameters.shareData("birthdate"))).isEqualTo(AuthenticationStatus.SEND_CONTINUE);
+        assertThat(page.httpStatus).isEqualTo(500);
+        assertThat(page.body()).contains("ITSME-1728");
+        assertThat(page.redirect).isNull();
+        assertThat(fx.sim.recordedRequests(Endpoint.AUTHORIZATION)).isEmpty();
+    }
+
+    /**
+     * Open Liberty goes on serving an unprotected request (the callback has no servlet) after SEND_FAILURE and appends
+     * its own 404 to the page; SEND_CONTINUE after a complete, flushed page is sent as is by every container.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"no-login", "denied", "unavailable", "token-error",
+            "store-refusal", "no-service-code", "unknown-request-object"})
+    void everyErrorPageIsACompleteResponseAnsweredWithSendContinue(String kind) throws Exception {
+        Map<String, String> config = new java.util.HashMap<>();
+        if (kind.equals("store-refusal")) {
+            config.put(ItsmeConfigKeys.CALLER_NAME_CLAIM, "no_such_claim");
+        }
+        if (kind.equals("no-service-code")) {
+            config.put(ItsmeConfigKeys.CONFIRM_SERVICE_CODE, "");
+        }
+        ItsmeAuthenticationMechanism mechanism = fx.mechanism(config);
+        Browser browser = new Browser("/app");
+        Exchange e = switch (kind) {
+            case "no-login" -> browser.get(mechanism, SimulatorFixture.CALLBACK + "?code=abc&state=forged", false);
+            case "denied" -> {
+                fx.sim.hooks().denyNext();
+                yield login(mechanism, browser, SimulatorFixture.ORIGIN + "/app/orders");
+            }
+            case "unavailable" -> {
+                fx.sim.hooks().failNextAuthorization("temporary_unavailable", "later");
+                yield login(mechanism, browser, SimulatorFixture.ORIGIN + "/app/orders");
+            }
+            case "token-error" -> {
+                fx.sim.hooks().failNextToken(400, "invalid_grant", "used");
+                yield login(mechanism, browser, SimulatorFixture.ORIGIN + "/app/orders");
+            }
+            case "store-refusal" -> login(mechanism, browser, SimulatorFixture.ORIGIN + "/app/orders");
+            case "no-service-code" -> browser.send(mechanism, "GET", SimulatorFixture.ORIGIN + "/app/x", false,
+                    ItsmeAuthenticationParameters.confirm(Approval.freeText("x")));
+            default -> browser.get(mechanism, SimulatorFixture.ORIGIN + "/app/itsme/request/unknown", false);
+        };
+        int expected = switch (kind) {
+            case "unavailable" -> 503;
+            case "no-service-code" -> 500;
+            case "unknown-request-object" -> 404;
+            default -> 401;
+        };
+        assertThat(e.status).isEqualTo(AuthenticationStatus.SEND_CONTINUE);
+        assertThat(e.httpStatus).isEqualTo(expected);
+        assertThat(e.body()).startsWith("<!DOCTYPE html>").endsWith("</html>\n").contains("ITSME-17");
+        verify(e.response).flushBuffer(); // committed: nothing the container does later can add to it
+        assertThat(e.notifiedCaller).isNull();
+    }
+
+    /** The accepting twin: a successful callback is a redirect answered with SEND_CONTINUE too, and notifies a caller. */
+    @Test
+    void aSuccessfulCallbackIsARedirectAnsweredWithSendContinue() {
+        Exchange e = login(fx.mechanism(Map.of()), new Browser("/app"), SimulatorFixture.ORIGIN + "/app/orders");
+        assertThat(e.status).isEqualTo(AuthenticationStatus.SEND_CONTINUE);
+        assertThat(e.httpStatus).isEqualTo(302);
+        assertThat(e.notifiedCaller).isNotNull();
     }
 
     @Test
