@@ -27,8 +27,9 @@ import io.github.itsmejakarta.testkit.TestPersons;
 
 /**
  * The other way to run: the login in progress in an encrypted cookie (no server state until the callback), request
- * objects by reference ({@code request_uri} served by the application, fetched by itsme), and itsme fetching the
- * application's public keys from its JWK set URL rather than having them inline.
+ * objects by reference ({@code request_uri} served by the application, fetched by itsme) carrying the ID token claims
+ * of {@code itsme.claims}, and itsme fetching the application's public keys from its JWK set URL rather than having
+ * them inline.
  */
 @ExtendWith(ArquillianExtension.class)
 class ItsmeCookieStateIT {
@@ -47,6 +48,8 @@ class ItsmeCookieStateIT {
         Map<String, String> config = ItsmeApps.config(APP, itsme.discoveryUri(), keys);
         config.put("itsme.login-state", "cookie");
         config.put("itsme.request-object", "reference");
+        // claims asked in the ID token travel inside the request object (claims without a value: JSON null)
+        config.put("itsme.claims", "name birthdate http://itsme.services/v2/claim/BENationalNumber");
         return ItsmeApps.war(APP, config);
     }
 
@@ -94,7 +97,10 @@ class ItsmeCookieStateIT {
         assertThat(report(back.body()))
                 .containsEntry("caller", TestPersons.BELGIAN_EID_HOLDER.subFor(ItsmeApps.clientId(APP)))
                 .containsEntry("itsme-principal", "true").containsEntry("role-user", "true")
-                .containsEntry("role-strong-auth", "false"); // a basic login: the mapper adds nothing
+                .containsEntry("role-strong-auth", "false") // a basic login: the mapper adds nothing
+                // the claims of itsme.claims, asked through the request object, typed from the ID token
+                .containsEntry("name", "Marie Lambert").containsEntry("birthdate", "1985-03-14")
+                .containsEntry("national-number", "85031412401");
         assertThat(report(user.web().get(app.resolve("protected/whoami?userinfo")).body()))
                 .containsEntry("ui-national-number", "85031412401");
         // the callback used up the cookie

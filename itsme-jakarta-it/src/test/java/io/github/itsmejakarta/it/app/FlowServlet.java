@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.Arrays;
 
 import io.github.itsmejakarta.cdi.ItsmeAuthenticationParameters;
+import io.github.itsmejakarta.cdi.ItsmeContext;
 import io.github.itsmejakarta.core.Acr;
 import io.github.itsmejakarta.core.Approval;
 import jakarta.inject.Inject;
@@ -15,7 +16,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Starts itsme flows on demand, as an application does with {@code SecurityContext.authenticate}: share-data with
+ * Starts itsme flows on demand, as an application does (the login with {@code SecurityContext.authenticate}, the
+ * others with {@code ItsmeContext.start}, which also works for a logged-in caller on WildFly): share-data with
  * claims chosen at run time ({@code /flow/share?claims=a,b}), confirm a text ({@code /flow/confirm?text=...}) or a
  * payment ({@code /flow/pay?amount=..&iban=..}), or log in at the advanced level ({@code /flow/advanced}). Each comes back to {@code /protected/after-<flow>}.
  */
@@ -26,6 +28,8 @@ public class FlowServlet extends HttpServlet {
 
     @Inject
     transient SecurityContext security;
+    @Inject
+    transient ItsmeContext itsme;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -44,8 +48,12 @@ public class FlowServlet extends HttpServlet {
             response.sendError(404);
             return;
         }
-        AuthenticationStatus status = security.authenticate(request, response,
-                parameters.returnTo("/protected/after-" + flow));
+        parameters.returnTo("/protected/after-" + flow);
+        // a login goes through the container; share-data and confirm through ItsmeContext.start, which also works
+        // for a caller who is already logged in (WildFly answers SecurityContext.authenticate with SUCCESS then)
+        AuthenticationStatus status = "advanced".equals(flow)
+                ? security.authenticate(request, response, parameters)
+                : itsme.start(request, response, parameters);
         if (status != AuthenticationStatus.SEND_CONTINUE && !response.isCommitted()) {
             response.setContentType("text/plain");
             response.getWriter().write("status=" + status + "\n");
