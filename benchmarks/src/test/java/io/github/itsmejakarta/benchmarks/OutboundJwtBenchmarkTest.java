@@ -76,7 +76,9 @@ class OutboundJwtBenchmarkTest {
         assertThat(claims.getStringClaimValue("nonce")).isEqualTo(TokenFixture.NONCE);
         assertThat(claims.getStringClaimValue("scope"))
                 .isEqualTo("openid service:SHARE_CODE profile email address eid");
-        Map<?, ?> idTokenClaims = (Map<?, ?>) claims.getClaimValue("claims", Map.class).get("id_token");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> idTokenClaims = (Map<String, Object>) claims.getClaimValue("claims", Map.class)
+                .get("id_token");
         assertThat(idTokenClaims).containsEntry("given_name", null).hasSize(6);
     }
 
