@@ -1,15 +1,11 @@
 package io.github.itsmejakarta.core;
 
-import io.github.itsmejakarta.core.keys.RelyingPartyKeys;
 import io.github.itsmejakarta.core.support.Browser;
 import io.github.itsmejakarta.core.support.MutableClock;
+import io.github.itsmejakarta.core.support.SimulatorFlowTest;
 import io.github.itsmejakarta.core.support.Simulators;
 import io.github.itsmejakarta.testkit.Endpoint;
-import io.github.itsmejakarta.testkit.ItsmeSimulator;
 import io.github.itsmejakarta.testkit.TestPersons;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,29 +24,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * the simulator's recorded requests, that nothing was called after the failing step; the accepting twins are the
  * plain logins in {@link LoginFlowTest} and {@link #acceptingTwin()}.
  */
-class ErrorFlowTest {
-    private static RelyingPartyKeys keys;
-    private static ItsmeSimulator sim;
-    private ItsmeClient client;
-
-    @BeforeAll
-    static void start() {
-        keys = RelyingPartyKeys.generate();
-        sim = Simulators.start(keys);
-    }
-
-    @AfterAll
-    static void stop() {
-        sim.close();
-    }
-
-    @BeforeEach
-    void reset() throws Exception {
-        sim.reset();
-        sim.autoApprove(TestPersons.BELGIAN_EID_HOLDER);
-        client = Simulators.client(sim, keys).build();
-    }
-
+class ErrorFlowTest extends SimulatorFlowTest {
     private PendingAuthorization start(ItsmeClient c) throws Exception {
         return c.authorize(AuthorizationRequest.login(Simulators.LOGIN));
     }

@@ -1,17 +1,15 @@
 package io.github.itsmejakarta.core;
 
 import io.github.itsmejakarta.core.claims.ClaimNames;
-import io.github.itsmejakarta.core.keys.RelyingPartyKeys;
 import io.github.itsmejakarta.core.support.Browser;
 import io.github.itsmejakarta.core.support.RequestObjectServer;
+import io.github.itsmejakarta.core.support.SimulatorFlowTest;
 import io.github.itsmejakarta.core.support.Simulators;
 import io.github.itsmejakarta.testkit.Endpoint;
-import io.github.itsmejakarta.testkit.ItsmeSimulator;
 import io.github.itsmejakarta.testkit.RecordedRequest;
 import io.github.itsmejakarta.testkit.TestPersons;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -31,30 +29,22 @@ import static io.github.itsmejakarta.core.support.Simulators.CLIENT_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The three services and both request object modes, end to end against the simulator over loopback. */
-class LoginFlowTest {
-    private static RelyingPartyKeys keys;
-    private static ItsmeSimulator sim;
+class LoginFlowTest extends SimulatorFlowTest {
     private static RequestObjectServer objects;
-    private ItsmeClient client;
 
     @BeforeAll
-    static void start() throws Exception {
-        keys = RelyingPartyKeys.generate();
-        sim = Simulators.start(keys);
+    static void startObjectServer() throws Exception {
         objects = new RequestObjectServer();
     }
 
     @AfterAll
-    static void stop() {
-        sim.close();
+    static void stopObjectServer() {
         objects.close();
     }
 
-    @BeforeEach
-    void reset() throws Exception {
-        sim.reset();
-        sim.autoApprove(TestPersons.BELGIAN_EID_HOLDER);
-        client = Simulators.client(sim, keys).requestUriBase(objects.base()).build();
+    @Override
+    protected ItsmeClient.Builder configure(ItsmeClient.Builder builder) {
+        return builder.requestUriBase(objects.base());
     }
 
     private ItsmeTokens login(AuthorizationRequest request) throws Exception {

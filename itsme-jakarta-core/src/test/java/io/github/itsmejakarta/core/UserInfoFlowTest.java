@@ -1,14 +1,9 @@
 package io.github.itsmejakarta.core;
 
-import io.github.itsmejakarta.core.keys.RelyingPartyKeys;
 import io.github.itsmejakarta.core.support.Browser;
+import io.github.itsmejakarta.core.support.SimulatorFlowTest;
 import io.github.itsmejakarta.core.support.Simulators;
 import io.github.itsmejakarta.testkit.Endpoint;
-import io.github.itsmejakarta.testkit.ItsmeSimulator;
-import io.github.itsmejakarta.testkit.TestPersons;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -16,29 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Userinfo end to end: the nested JWT answer, its sub bound to the ID token's, the approval echoed. */
-class UserInfoFlowTest {
-    private static RelyingPartyKeys keys;
-    private static ItsmeSimulator sim;
-    private ItsmeClient client;
-
-    @BeforeAll
-    static void start() {
-        keys = RelyingPartyKeys.generate();
-        sim = Simulators.start(keys);
-    }
-
-    @AfterAll
-    static void stop() {
-        sim.close();
-    }
-
-    @BeforeEach
-    void reset() throws Exception {
-        sim.reset();
-        sim.autoApprove(TestPersons.BELGIAN_EID_HOLDER);
-        client = Simulators.client(sim, keys).build();
-    }
-
+class UserInfoFlowTest extends SimulatorFlowTest {
     private ItsmeTokens login(AuthorizationRequest request) throws Exception {
         PendingAuthorization p = client.authorize(request);
         return client.exchange(Browser.callback(p), p);
