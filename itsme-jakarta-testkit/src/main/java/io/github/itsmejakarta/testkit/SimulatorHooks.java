@@ -34,6 +34,18 @@ public final class SimulatorHooks {
     }
 
     /**
+     * The next approval (auto-approval or Approve on the page, whichever person was chosen there) is made as this
+     * person instead: to show what a relying party does when itsme authenticates someone else than the caller who
+     * started the flow, e.g. a Confirm started by A and approved by B. A {@code sub} the request pinned with
+     * {@code "sub":{"value":...}} is deliberately not enforced for this approval (itsme would refuse it): the hook
+     * exists to exercise the relying party's own check. A denial or a refused request leaves the hook waiting.
+     */
+    public SimulatorHooks nextApprovalAs(TestPerson person) {
+        state.nextApprovalAs(Objects.requireNonNull(person, "person"));
+        return this;
+    }
+
+    /**
      * The next valid authorization request is answered with this itsme error by redirect, e.g.
      * {@code temporary_unavailable}, {@code login_required}, {@code interaction_required}.
      */

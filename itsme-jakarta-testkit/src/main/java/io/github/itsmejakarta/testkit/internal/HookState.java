@@ -1,6 +1,7 @@
 package io.github.itsmejakarta.testkit.internal;
 
 import io.github.itsmejakarta.testkit.Endpoint;
+import io.github.itsmejakarta.testkit.TestPerson;
 
 import java.time.Duration;
 import java.util.Map;
@@ -36,6 +37,7 @@ public final class HookState {
     private final AtomicReference<Consumer<TokenAlterationSpec>> nextIdToken = new AtomicReference<>();
     private final AtomicReference<Consumer<TokenAlterationSpec>> nextUserInfo = new AtomicReference<>();
     private final AtomicReference<String> userInfoContentType = new AtomicReference<>();
+    private final AtomicReference<TestPerson> nextApprover = new AtomicReference<>();
     private final ConcurrentMap<Endpoint, Duration> delays = new ConcurrentHashMap<>();
     private final Set<Endpoint> hangs = ConcurrentHashMap.newKeySet();
     private final ConcurrentMap<Endpoint, Integer> serverErrors = new ConcurrentHashMap<>();
@@ -105,6 +107,14 @@ public final class HookState {
         return Optional.ofNullable(userInfoContentType.get());
     }
 
+    public void nextApprovalAs(TestPerson person) {
+        nextApprover.set(person);
+    }
+
+    public Optional<TestPerson> takeNextApprover() {
+        return Optional.ofNullable(nextApprover.getAndSet(null));
+    }
+
     public void delay(Endpoint endpoint, Duration delay) {
         if (delay.isZero()) {
             delays.remove(endpoint);
@@ -160,6 +170,7 @@ public final class HookState {
         nextIdToken.set(null);
         nextUserInfo.set(null);
         userInfoContentType.set(null);
+        nextApprover.set(null);
         delays.clear();
         hangs.clear();
         serverErrors.clear();
