@@ -1,6 +1,7 @@
 package io.github.itsmejakarta.cdi;
 
 import io.github.itsmejakarta.cdi.internal.ItsmeSessionData;
+import io.github.itsmejakarta.cdi.internal.RelyingParty;
 import io.github.itsmejakarta.core.Acr;
 import io.github.itsmejakarta.core.ItsmeException;
 import io.github.itsmejakarta.core.ItsmeIdentity;
@@ -40,18 +41,27 @@ public class ItsmeContext {
     @Inject
     Instance<HttpServletRequest> requests;
     @Inject
-    ItsmeAuthenticationMechanism mechanism;
+    ItsmeExtension extension;
 
     private HttpServletRequest request;
+    private RelyingParty relyingParty;
 
     /** For CDI. */
     public ItsmeContext() {
     }
 
-    /** Outside CDI (tests): over one request. */
-    ItsmeContext(HttpServletRequest request, ItsmeAuthenticationMechanism mechanism) {
+    /** Outside CDI (tests): over one request and the relying party the mechanism works with. */
+    ItsmeContext(HttpServletRequest request, RelyingParty relyingParty) {
         this.request = request;
-        this.mechanism = mechanism;
+        this.relyingParty = relyingParty;
+    }
+
+    /** The deployment's flows and clients, shared with the mechanism so that a flow started here completes there. */
+    private RelyingParty relyingParty() {
+        if (relyingParty == null) {
+            relyingParty = extension.relyingParty();
+        }
+        return relyingParty;
     }
 
     private HttpServletRequest request() {
@@ -62,10 +72,7 @@ public class ItsmeContext {
     }
 
     private Optional<ItsmeSessionData> data() {
-        HttpSession session = request().getSession(false);
-        return session == null
-                ? Optional.empty()
-                : Optional.ofNullable((ItsmeSessionData) session.getAttribute(ItsmeSessionData.ATTRIBUTE));
+        return Optional.ofNullable(ItsmeSessionData.in(request().getSession(false)));
     }
 
     /** Whether the caller logged in with itsme in this session. */
@@ -116,7 +123,7 @@ public class ItsmeContext {
         if (cached instanceof ItsmeUserInfo info && info.sub().equals(data.get().tokens().identity().sub())) {
             return Optional.of(info);
         }
-        ItsmeUserInfo info = mechanism.userInfo(data.get());
+        ItsmeUserInfo info = relyingParty().userInfo(data.get());
         session.setAttribute(USERINFO_ATTRIBUTE, info);
         return Optional.of(info);
     }
@@ -149,7 +156,8 @@ public class ItsmeContext {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(response, "response");
         Objects.requireNonNull(parameters, "parameters");
-        return mechanism.start(request, response, parameters);
+        relyingParty().flows().start(request, response, parameters);
+        return AuthenticationStatus.SEND_CONTINUE;
     }
 
     /**

@@ -3,6 +3,7 @@ package io.github.itsmejakarta.cdi;
 import io.github.itsmejakarta.cdi.internal.ElEvaluator;
 import io.github.itsmejakarta.cdi.internal.ItsmeClients;
 import io.github.itsmejakarta.cdi.internal.ItsmeSettings;
+import io.github.itsmejakarta.cdi.internal.RelyingParty;
 import io.github.itsmejakarta.cdi.internal.SettingsResolver;
 import io.github.itsmejakarta.core.ItsmeConfigurationException;
 import jakarta.enterprise.event.Observes;
@@ -51,7 +52,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * Contextual references obtained for a given {@code Bean} are not subject to that visibility rule.</li>
  * <li>{@code AfterDeploymentValidation}: the settings are resolved (MicroProfile Config, then the annotation with EL,
  * then defaults) and checked; every problem goes into one {@link DeploymentException} with its {@code ITSME-17xx}
- * id.</li>
+ * id, and the deployment's one {@link RelyingParty} (clients, stores, flows) is built over them (no network call).</li>
  * </ol>
  *
  * <p>Thread-safety: the container calls the observers from one thread during deployment; {@link #settings()} is read
@@ -65,6 +66,7 @@ public class ItsmeExtension implements Extension {
     private final List<AnnotatedType<?>> definitions = new ArrayList<>();
     private final List<Bean<?>> groupsMappers = new ArrayList<>();
     private volatile ItsmeSettings settings;
+    private volatile RelyingParty relyingParty;
 
     void addBeans(@Observes BeforeBeanDiscovery event, BeanManager beanManager) {
         for (Class<?> type : BEAN_CLASSES) {
@@ -134,6 +136,7 @@ public class ItsmeExtension implements Extension {
             return;
         }
         settings = resolution.settings();
+        relyingParty = new RelyingParty(settings, Clock.systemUTC());
         LOG.log(Level.INFO, () -> "itsme login enabled: " + settings);
     }
 
@@ -169,6 +172,20 @@ public class ItsmeExtension implements Extension {
     /** Whether an {@link ItsmeAuthenticationMechanismDefinition} was found. */
     public boolean isEnabled() {
         return !definitions.isEmpty();
+    }
+
+    /**
+     * The deployment's relying party: the clients, stores and collaborators the mechanism and {@link ItsmeContext}
+     * share.
+     *
+     * @throws IllegalStateException before a successful deployment validation
+     */
+    RelyingParty relyingParty() {
+        RelyingParty rp = relyingParty;
+        if (rp == null) {
+            throw new IllegalStateException("itsme settings are not resolved: is the deployment valid?");
+        }
+        return rp;
     }
 
     /**

@@ -254,7 +254,7 @@ class ItsmeMechanismFlowTest extends SimulatorTest {
         Exchange callback = browser.get(mechanism, fx.visitItsme(first.redirect), false);
         assertThat(callback.redirect).isEqualTo("/app/profile");
 
-        ItsmeContext context = new ItsmeContext(browser.exchange("GET", SimulatorFixture.ORIGIN + "/app/profile",
+        ItsmeContext context = fx.context(browser.exchange("GET", SimulatorFixture.ORIGIN + "/app/profile",
                 false, null).request, mechanism);
         assertThat(context.claims().flatMap(c -> c.familyName())).isEqualTo(
                 TestPersons.BELGIAN_EID_HOLDER.claim("family_name"));
@@ -274,7 +274,7 @@ class ItsmeMechanismFlowTest extends SimulatorTest {
         Exchange callback = browser.get(mechanism, fx.visitItsme(first.redirect), false);
         assertThat(callback.redirect).isEqualTo("/app/contracts/42?signed");
 
-        ItsmeContext context = new ItsmeContext(browser.exchange("GET", SimulatorFixture.ORIGIN + "/app/x", false,
+        ItsmeContext context = fx.context(browser.exchange("GET", SimulatorFixture.ORIGIN + "/app/x", false,
                 null).request, mechanism);
         assertThat(context.lastConfirmation()).hasValueSatisfying(c -> assertThat(c.approval()).isEqualTo(approval));
     }
@@ -318,7 +318,7 @@ class ItsmeMechanismFlowTest extends SimulatorTest {
 
         // a plain servlet request: no authentication parameters reach the mechanism, the container is not involved
         Exchange page = browser.exchange("GET", SimulatorFixture.ORIGIN + "/app/pay", false, null);
-        AuthenticationStatus status = new ItsmeContext(page.request, mechanism).start(page.request, page.response,
+        AuthenticationStatus status = fx.context(page.request, mechanism).start(page.request, page.response,
                 ItsmeAuthenticationParameters.confirm(approval).returnTo("/paid"));
         assertThat(status).isEqualTo(AuthenticationStatus.SEND_CONTINUE);
         assertThat(page.httpStatus).isEqualTo(302);
@@ -330,7 +330,7 @@ class ItsmeMechanismFlowTest extends SimulatorTest {
         assertThat(callback.status).isEqualTo(AuthenticationStatus.SEND_CONTINUE);
         assertThat(callback.redirect).isEqualTo("/app/paid");
         assertThat(callback.notifiedCaller).isEqualTo(login.notifiedCaller);
-        ItsmeContext after = new ItsmeContext(browser.exchange("GET", SimulatorFixture.ORIGIN + "/app/paid", false,
+        ItsmeContext after = fx.context(browser.exchange("GET", SimulatorFixture.ORIGIN + "/app/paid", false,
                 null).request, mechanism);
         assertThat(after.lastConfirmation()).hasValueSatisfying(c -> assertThat(c.approval()).isEqualTo(approval));
     }
@@ -340,7 +340,7 @@ class ItsmeMechanismFlowTest extends SimulatorTest {
         Browser browser = new Browser("/app");
         ItsmeAuthenticationMechanism mechanism = fx.mechanism(Map.of());
         Exchange page = browser.exchange("GET", SimulatorFixture.ORIGIN + "/app/profile?tab=2", false, null);
-        assertThat(new ItsmeContext(page.request, mechanism).start(page.request, page.response,
+        assertThat(fx.context(page.request, mechanism).start(page.request, page.response,
                 ItsmeAuthenticationParameters.shareData("birthdate"))).isEqualTo(AuthenticationStatus.SEND_CONTINUE);
         assertThat(param(page.redirect, "scope")).contains("service:SHARE_CODE");
         Exchange callback = browser.get(mechanism, fx.visitItsme(page.redirect), false);
@@ -354,7 +354,7 @@ class ItsmeMechanismFlowTest extends SimulatorTest {
         noShare.put(ItsmeConfigKeys.SHARE_DATA_SERVICE_CODE, "");
         ItsmeAuthenticationMechanism mechanism = fx.mechanism(noShare);
         Exchange page = new Browser("/app").exchange("GET", SimulatorFixture.ORIGIN + "/app/x", false, null);
-        assertThat(new ItsmeContext(page.request, mechanism).start(page.request, page.response,
+        assertThat(fx.context(page.request, mechanism).start(page.request, page.response,
                 ItsmeAuthenticationParameters.shareData("birthdate"))).isEqualTo(AuthenticationStatus.SEND_CONTINUE);
         assertThat(page.httpStatus).isEqualTo(500);
         assertThat(page.body()).contains("ITSME-1728");
@@ -427,7 +427,7 @@ class ItsmeMechanismFlowTest extends SimulatorTest {
         login(mechanism, browser, SimulatorFixture.ORIGIN + "/app/home");
         assertThat(fx.sim.recordedRequests(Endpoint.USERINFO)).isEmpty();
 
-        ItsmeContext context = new ItsmeContext(browser.exchange("GET", SimulatorFixture.ORIGIN + "/app/x", false,
+        ItsmeContext context = fx.context(browser.exchange("GET", SimulatorFixture.ORIGIN + "/app/x", false,
                 null).request, mechanism);
         assertThat(context.userInfo()).hasValueSatisfying(
                 u -> assertThat(u.sub()).isEqualTo(TestPersons.BELGIAN_EID_HOLDER.subFor(SimulatorFixture.CLIENT_ID)));
@@ -442,7 +442,7 @@ class ItsmeMechanismFlowTest extends SimulatorTest {
         ItsmeAuthenticationMechanism mechanism = fx.mechanism(Map.of());
         login(mechanism, browser, SimulatorFixture.ORIGIN + "/app/home");
         Exchange e = browser.exchange("GET", SimulatorFixture.ORIGIN + "/app/logout", false, null);
-        ItsmeContext context = new ItsmeContext(e.request, mechanism);
+        ItsmeContext context = fx.context(e.request, mechanism);
         assertThat(context.isAuthenticated()).isTrue();
         context.logout();
         verify(e.request).logout();

@@ -1,11 +1,13 @@
 package io.github.itsmejakarta.cdi;
 
 import io.github.itsmejakarta.cdi.internal.ItsmeSettings;
+import io.github.itsmejakarta.cdi.internal.RelyingParty;
 import io.github.itsmejakarta.core.keys.RelyingPartyKeys;
 import io.github.itsmejakarta.testkit.ItsmeSimulator;
 import io.github.itsmejakarta.testkit.ServiceType;
 import io.github.itsmejakarta.testkit.SimulatedClient;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,7 +15,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -30,6 +34,9 @@ final class SimulatorFixture {
 
     final RelyingPartyKeys keys;
     final ItsmeSimulator sim;
+    /** The relying party each mechanism made here works over, for the {@link ItsmeContext} of the same "deployment". */
+    private final Map<ItsmeAuthenticationMechanism, RelyingParty> relyingParties = Collections
+            .synchronizedMap(new IdentityHashMap<>());
     final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -72,7 +79,15 @@ final class SimulatorFixture {
         ItsmeSettings s = settings(overrides);
         ItsmeIdentityStore store = new ItsmeIdentityStore(s, List.of(mappers));
         IdentityStoreHandler handler = store::validate;
-        return new ItsmeAuthenticationMechanism(s, handler, clock);
+        RelyingParty relyingParty = new RelyingParty(s, clock);
+        ItsmeAuthenticationMechanism mechanism = new ItsmeAuthenticationMechanism(relyingParty, handler);
+        relyingParties.put(mechanism, relyingParty);
+        return mechanism;
+    }
+
+    /** The {@link ItsmeContext} of {@code request} in the deployment {@code mechanism} belongs to. */
+    ItsmeContext context(HttpServletRequest request, ItsmeAuthenticationMechanism mechanism) {
+        return new ItsmeContext(request, relyingParties.get(mechanism));
     }
 
     /**

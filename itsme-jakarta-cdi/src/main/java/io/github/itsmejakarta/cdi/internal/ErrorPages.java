@@ -1,8 +1,10 @@
 package io.github.itsmejakarta.cdi.internal;
 
+import io.github.itsmejakarta.cdi.ItsmeCdiMessage;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.lang.System.Logger.Level;
 
 /**
  * The plain pages the mechanism answers with when a login cannot go on: a status (401 refused, 503 itsme unavailable,
@@ -12,7 +14,24 @@ import java.io.PrintWriter;
  * <p>Stateless and thread-safe.
  */
 public final class ErrorPages {
+    private static final System.Logger LOG = System.getLogger(ErrorPages.class.getName());
+
     private ErrorPages() {
+    }
+
+    /** A refused login (401, ITSME-1722), logged at INFO; {@code cause} is the cause's id (and itsme's error code). */
+    public static void refused(HttpServletResponse response, String cause) throws IOException {
+        String message = ItsmeCdiMessage.LOGIN_FAILED.format(cause);
+        LOG.log(Level.INFO, message);
+        write(response, 401, "itsme login failed", message + ". Please start again.");
+    }
+
+    /** itsme unreachable or temporarily unavailable (503, ITSME-1723, {@code Retry-After}), logged at WARNING. */
+    public static void unavailable(HttpServletResponse response, String cause) throws IOException {
+        String message = ItsmeCdiMessage.ITSME_UNAVAILABLE.format(cause);
+        LOG.log(Level.WARNING, message);
+        response.setHeader("Retry-After", "30");
+        write(response, 503, "itsme is unavailable", message + ". Please try again in a moment.");
     }
 
     /** Writes the page and commits the response. */

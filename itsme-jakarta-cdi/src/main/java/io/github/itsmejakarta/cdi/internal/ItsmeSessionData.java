@@ -3,6 +3,8 @@ package io.github.itsmejakarta.cdi.internal;
 import io.github.itsmejakarta.cdi.ItsmeConfirmation;
 import io.github.itsmejakarta.core.ItsmeTokens;
 import jakarta.security.enterprise.CallerPrincipal;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import java.io.Serializable;
 import java.net.URI;
 import java.util.Objects;
@@ -28,6 +30,22 @@ public record ItsmeSessionData(CallerPrincipal caller, Set<String> groups, Itsme
         groups = Set.copyOf(groups);
         Objects.requireNonNull(tokens, "tokens");
         Objects.requireNonNull(redirectUri, "redirectUri");
+    }
+
+    /**
+     * The itsme login kept in this request's session, if any; creates no session and, without a session cookie, does
+     * not even look one up (the common public request).
+     */
+    public static ItsmeSessionData established(HttpServletRequest request) {
+        return request.getRequestedSessionId() == null ? null : in(request.getSession(false));
+    }
+
+    /**
+     * The itsme login kept in {@code session} ({@code null} allowed), if any. {@code instanceof}, not a cast: after a
+     * redeployment a persisted session may hold the old class loader's instance, which is no login of this one.
+     */
+    public static ItsmeSessionData in(HttpSession session) {
+        return session != null && session.getAttribute(ATTRIBUTE) instanceof ItsmeSessionData d ? d : null;
     }
 
     @Override

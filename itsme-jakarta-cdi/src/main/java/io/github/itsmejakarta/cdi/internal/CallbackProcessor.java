@@ -1,0 +1,108 @@
+package io.github.itsmejakarta.cdi.internal;
+
+import io.github.itsmejakarta.cdi.ItsmeCdiMessage;
+import io.github.itsmejakarta.cdi.ItsmeConfirmation;
+import io.github.itsmejakarta.cdi.ItsmeCredential;
+import io.github.itsmejakarta.core.AuthorizationResponse;
+import io.github.itsmejakarta.core.ItsmeCommunicationException;
+import io.github.itsmejakarta.core.ItsmeErrorResponseException;
+import io.github.itsmejakarta.core.ItsmeException;
+import io.github.itsmejakarta.core.ItsmeTokens;
+import io.github.itsmejakarta.core.PendingAuthorization;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * Completes itsme's callback (OIDC Core 3.1.2.5): takes this browser's login in progress for the returned
+ * {@code state} (single use), lets core check the response, redeem the code and validate the ID token (OIDC Core
+ * 3.1.3), hands an {@link ItsmeCredential} to the {@link IdentityStoreHandler}, changes the session id (no session
+ * fixation, checklist item 32), stores the caller in the session, notifies the container and redirects to the
+ * remembered path.
+ *
+ * <p>Every outcome is a complete response: refusals answer 401 with a message id, an unreachable or "temporarily
+ * unavailable" itsme answers 503; the pages never carry a stack trace, a token, a code or a key.
+ *
+ * <p>Immutable and thread-safe: its collaborators are.
+ */
+public final class CallbackProcessor {
+    private static final System.Logger LOG = System.getLogger(CallbackProcessor.class.getName());
+
+    private final ItsmeClients clients;
+    private final LoginStateStore loginStates;
+    private final IdentityStoreHandler identityStoreHandler;
+    private final Clock clock;
+
+    CallbackProcessor(ItsmeClients clients, LoginStateStore loginStates, IdentityStoreHandler identityStoreHandler,
+            Clock clock) {
+        this.clients = clients;
+        this.loginStates = loginStates;
+        this.identityStoreHandler = identityStoreHandler;
+        this.clock = clock;
+    }
+
+    /** Completes the callback this request carries, or writes the page saying why not. */
+    public void complete(HttpServletRequest request, HttpServletResponse response,
+            HttpMessageContext httpMessageContext) throws IOException {
+        response.setHeader("Cache-Control", "no-store");
+        AuthorizationResponse authorization;
+        try {
+            authorization = AuthorizationResponse.fromParameterMap(request.getParameterMap());
+        } catch (ItsmeException e) {
+            ErrorPages.refused(response, e.messageId());
+            return;
+        }
+        Optional<LoginState> login = authorization.state().flatMap(s -> loginStates.take(request, response, s));
+        if (login.isEmpty()) {
+            String message = ItsmeCdiMessage.LOGIN_NOT_IN_PROGRESS.format();
+            LOG.log(Level.INFO, message);
+            ErrorPages.write(response, 401, "itsme login failed", message + ". Please start again.");
+            return;
+        }
+        LoginState state = login.get();
+        PendingAuthorization pending = state.pending();
+        ItsmeTokens tokens;
+        try {
+            tokens = clients.forRedirectUri(pending.redirectUri()).exchange(authorization, pending);
+        } catch (ItsmeErrorResponseException e) {
+            if (e.isTemporarilyUnavailable()) {
+                ErrorPages.unavailable(response, e.messageId() + " " + e.error());
+            } else {
+                ErrorPages.refused(response, e.messageId() + " " + e.error());
+            }
+            return;
+        } catch (ItsmeCommunicationException e) {
+            ErrorPages.unavailable(response, e.messageId());
+            return;
+        } catch (ItsmeException e) {
+            LOG.log(Level.INFO, e.getMessage()); // core's messages carry no secret
+            ErrorPages.refused(response, e.messageId());
+            return;
+        }
+        CredentialValidationResult result = identityStoreHandler
+                .validate(new ItsmeCredential(tokens.identity(), pending.service()));
+        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+            String message = ItsmeCdiMessage.CREDENTIAL_REFUSED.format(result.getStatus());
+            LOG.log(Level.INFO, message);
+            ErrorPages.write(response, 401, "itsme login failed", message);
+            return;
+        }
+        HttpSession session = request.getSession(true);
+        request.changeSessionId();
+        ItsmeSessionData previous = ItsmeSessionData.in(session);
+        ItsmeConfirmation confirmation = state.approval() != null
+                ? new ItsmeConfirmation(state.approval(), tokens.identity(), clock.instant())
+                : previous != null ? previous.lastConfirmation() : null;
+        session.setAttribute(ItsmeSessionData.ATTRIBUTE, new ItsmeSessionData(result.getCallerPrincipal(),
+                result.getCallerGroups(), tokens, pending.redirectUri(), confirmation));
+        httpMessageContext.notifyContainerAboutLogin(result.getCallerPrincipal(), result.getCallerGroups());
+        response.sendRedirect(request.getContextPath() + state.returnPath());
+    }
+}

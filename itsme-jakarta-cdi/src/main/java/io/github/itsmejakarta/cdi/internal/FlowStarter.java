@@ -1,0 +1,169 @@
+package io.github.itsmejakarta.cdi.internal;
+
+import io.github.itsmejakarta.cdi.ItsmeAuthenticationParameters;
+import io.github.itsmejakarta.cdi.ItsmeCdiMessage;
+import io.github.itsmejakarta.cdi.ItsmeConfigKeys;
+import io.github.itsmejakarta.core.AuthorizationRequest;
+import io.github.itsmejakarta.core.ClaimsRequest;
+import io.github.itsmejakarta.core.ItsmeClient;
+import io.github.itsmejakarta.core.ItsmeCommunicationException;
+import io.github.itsmejakarta.core.ItsmeException;
+import io.github.itsmejakarta.core.PendingAuthorization;
+import io.github.itsmejakarta.core.RequestObject;
+import io.github.itsmejakarta.core.RequestObjectMode;
+import io.github.itsmejakarta.core.Scope;
+import io.github.itsmejakarta.core.Service;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Starts an itsme flow (login, share-data or confirm): builds the authorization request from the settings and the
+ * flow's {@link ItsmeAuthenticationParameters}, lets core mint state, nonce and PKCE verifier (OIDC Core 3.1.2.1, RFC
+ * 7636 4.1), remembers the login in progress with the path to return to, keeps a request object for itsme's fetch
+ * when it travels by reference (OIDC Core 6.2), and redirects the browser (302) to itsme. Used by the mechanism for a
+ * protected resource or {@code SecurityContext.authenticate}, and by {@code ItsmeContext.start} for a caller who is
+ * already logged in: the callback is the same either way.
+ *
+ * <p>Every outcome is a complete response: the redirect, 500 when the flow's service code is not configured or core
+ * refuses the request, 503 when itsme cannot be reached.
+ *
+ * <p>Immutable and thread-safe: its collaborators are.
+ */
+public final class FlowStarter {
+    private static final System.Logger LOG = System.getLogger(FlowStarter.class.getName());
+
+    private final ItsmeSettings settings;
+    private final ItsmeClients clients;
+    private final LoginStateStore loginStates;
+    private final RequestObjectStore requestObjects;
+
+    FlowStarter(ItsmeSettings settings, ItsmeClients clients, LoginStateStore loginStates,
+            RequestObjectStore requestObjects) {
+        this.settings = settings;
+        this.clients = clients;
+        this.loginStates = loginStates;
+        this.requestObjects = requestObjects;
+    }
+
+    /** Sends the browser to itsme for the flow {@code parameters} name, or writes the error page. */
+    public void start(HttpServletRequest request, HttpServletResponse response,
+            ItsmeAuthenticationParameters parameters) throws IOException {
+        String returnPath = returnPath(request, parameters.returnTo().orElse(null));
+        AuthorizationRequest authorization;
+        try {
+            authorization = authorizationRequest(parameters);
+        } catch (ServiceNotConfigured e) {
+            LOG.log(Level.ERROR, e.getMessage());
+            ErrorPages.write(response, 500, "itsme login is not available", e.getMessage());
+            return;
+        }
+        try {
+            ItsmeClient client = clients.forRedirectUri(redirectUri(request));
+            PendingAuthorization pending = client.authorize(authorization);
+            Optional<RequestObject> requestObject = pending.requestObject();
+            if (requestObject.isPresent() && !requestObjects.put(requestObject.get())) {
+                ErrorPages.unavailable(response, "too many logins in progress");
+                return;
+            }
+            loginStates.save(request, response, new LoginState(pending, returnPath,
+                    parameters.approval().orElse(null)));
+            response.setHeader("Cache-Control", "no-store");
+            response.sendRedirect(pending.uri().toString());
+        } catch (ItsmeCommunicationException e) {
+            ErrorPages.unavailable(response, e.messageId());
+        } catch (ItsmeException e) {
+            LOG.log(Level.ERROR, () -> ItsmeCdiMessage.INTERNAL_ERROR.format(e.getMessage()));
+            ErrorPages.write(response, 500, "itsme login is not available",
+                    ItsmeCdiMessage.INTERNAL_ERROR.format(e.messageId()));
+        }
+    }
+
+    private AuthorizationRequest authorizationRequest(ItsmeAuthenticationParameters p) throws ServiceNotConfigured {
+        AuthorizationRequest request = switch (p.service()) {
+            case LOGIN -> AuthorizationRequest.login(settings.serviceCode());
+            case SHARE_DATA -> AuthorizationRequest.shareData(serviceCode(settings.shareDataServiceCode(),
+                    ItsmeConfigKeys.SHARE_DATA_SERVICE_CODE, "share-data"));
+            case CONFIRM -> AuthorizationRequest.confirm(serviceCode(settings.confirmServiceCode(),
+                    ItsmeConfigKeys.CONFIRM_SERVICE_CODE, "confirm"), p.approval().orElseThrow());
+        };
+        Set<Scope> scopes = EnumSet.noneOf(Scope.class);
+        scopes.addAll(settings.scopes());
+        scopes.addAll(p.scopes());
+        request = request.scopes(scopes.toArray(Scope[]::new)).acr(p.acrOverride().orElse(settings.acr()))
+                .claims(ClaimsRequest.idToken(settings.claims().toArray(String[]::new)).merge(p.claims()));
+        String[] locales = (p.uiLocales().isEmpty() ? settings.uiLocales() : p.uiLocales()).toArray(String[]::new);
+        if (locales.length > 0) {
+            request = request.uiLocales(locales);
+        }
+        // Confirm always needs a request object: core's default (by value) stays unless one was configured
+        if (p.service() != Service.CONFIRM || settings.requestObject() != RequestObjectMode.NONE) {
+            request = request.requestObject(settings.requestObject());
+        }
+        return request;
+    }
+
+    private static String serviceCode(String code, String key, String flow) throws ServiceNotConfigured {
+        if (code == null) {
+            throw new ServiceNotConfigured(ItsmeCdiMessage.SERVICE_NOT_CONFIGURED.format(flow, key));
+        }
+        return code;
+    }
+
+    /** A flow whose service code is not configured: the application's mistake, not the user's. */
+    private static final class ServiceNotConfigured extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        ServiceNotConfigured(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /**
+     * The path to come back to: the one asked for if safe, else the current request's path and query for a GET, else
+     * the application root. Always checked by {@link ReturnPaths} (a request for {@code //evil.example} is a path
+     * too).
+     */
+    private static String returnPath(HttpServletRequest request, String requested) {
+        if (requested != null) {
+            Optional<String> safe = ReturnPaths.safe(requested);
+            if (safe.isPresent()) {
+                return safe.get();
+            }
+            LOG.log(Level.WARNING, ItsmeCdiMessage.RETURN_URL_REFUSED.format());
+        }
+        if (!"GET".equals(request.getMethod())) {
+            return "/";
+        }
+        String uri = request.getRequestURI();
+        String path = uri.substring(request.getContextPath().length());
+        String query = request.getQueryString();
+        Optional<String> safe = ReturnPaths.safe(query == null ? path : path + "?" + query);
+        if (safe.isEmpty()) {
+            LOG.log(Level.WARNING, ItsmeCdiMessage.RETURN_URL_REFUSED.format());
+        }
+        return safe.orElse("/");
+    }
+
+    /** The configured redirect URI, else this application's callback URL as the request names it. */
+    private URI redirectUri(HttpServletRequest request) {
+        if (settings.redirectUri() != null) {
+            return settings.redirectUri();
+        }
+        String scheme = request.getScheme();
+        int port = request.getServerPort();
+        boolean defaultPort = "http".equals(scheme) && port == 80 || "https".equals(scheme) && port == 443;
+        try {
+            return new URI(scheme, null, request.getServerName(), defaultPort ? -1 : port,
+                    request.getContextPath() + settings.callbackPath(), null, null);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("The request's host does not form a redirect URI", e);
+        }
+    }
+}
