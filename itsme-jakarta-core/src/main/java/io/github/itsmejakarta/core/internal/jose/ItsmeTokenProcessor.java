@@ -10,27 +10,13 @@ import io.github.itsmejakarta.core.claims.ClaimNames;
 import io.github.itsmejakarta.core.claims.ItsmeClaims;
 import io.github.itsmejakarta.core.keys.RelyingPartyKeys;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.Signature;
-import java.security.interfaces.RSAPublicKey;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
-
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import org.jose4j.jwa.AlgorithmConstraints;
-import org.jose4j.jwa.AlgorithmConstraints.ConstraintType;
-import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.consumer.InvalidJwtException;
-import org.jose4j.jwx.HeaderParameterNames;
-import org.jose4j.jwx.Headers;
-import org.jose4j.lang.InvalidAlgorithmException;
-import org.jose4j.lang.JoseException;
 
 /**
  * Opens and validates itsme's nested JWTs: the ID token and the userinfo answer. Each is a JWS (RS256, signed by itsme)
@@ -53,46 +39,35 @@ import org.jose4j.lang.JoseException;
  * not weaker than requested, ignoring case (10).</li>
  * </ol>
  *
- * <p>Cost per token: one RSA private-key operation (when the JWE kid matches), one RS256 verification, one parse of
- * each JSON part (two headers, the claims). Keys, algorithm constraints and lookup tables are built once in the
- * constructor; JCA {@code Cipher}/{@code Signature}/{@code Mac} instances are initialised once and pooled
- * ({@link JweDecryptor}, {@link ContentDecryption}). jose4j parses the JSON ({@link Headers}, {@link JwtClaims}) and
- * its {@link AlgorithmConstraints} back the allow-lists; the cryptography is the JDK's, called directly, because jose4j's
- * {@code JsonWebEncryption}/{@code JsonWebSignature} look up and initialise new JCA objects and decode base64 with a
- * slower codec on every token (about 0.89 of the bare JDK floor of one RSA-OAEP unwrap plus one RS256 verify, against
- * about 0.94 this way, single thread, on this project's 2-core build machine).
+ * <p>jose4j does all the cryptography ({@link JweOpener}: {@code JsonWebEncryption}; {@link JwsVerifier}:
+ * {@code JsonWebSignature}) and parses the JSON; this class and {@link TokenShape} add only what jose4j does not decide:
+ * the shape and header checks before any key operation, the allow-lists (also given to jose4j as its
+ * {@code AlgorithmConstraints}), itsme's claim rules, the message ids, the refetch on an unknown kid
+ * ({@link ItsmeJwks}). Cost per token: one RSA private-key operation (when the JWE kid matches), one RS256
+ * verification, one parse of each JSON part. Keys, algorithm constraints and lookup tables are built once in the
+ * constructor; jose4j looks up its JCA objects per token.
  *
- * <p>Thread-safe: immutable configuration, pools of JCA objects each used by one thread at a time.
+ * <p>Thread-safe: immutable; the jose4j objects are made per token and never shared.
  */
 public final class ItsmeTokenProcessor {
     private static final String ID_TOKEN = "ID token";
     private static final String USERINFO = "userinfo";
-    private static final int MAX_HEADER_CHARS = 8 * 1024;
-    private static final int MAX_HEADER_DEPTH = 4;
-    private static final Base64.Decoder BASE64URL_DECODER = Base64.getUrlDecoder();
-    private static final AlgorithmConstraints RS256_ONLY = new AlgorithmConstraints(ConstraintType.PERMIT,
-            AlgorithmIdentifiers.RSA_USING_SHA256);
 
-    private final ItsmeJwks jwks;
     private final TokenPolicy policy;
-    private final AlgorithmConstraints jweAlgorithms;
-    private final AlgorithmConstraints contentEncryptions;
     private final long skewSeconds;
     private final long maxAgeSeconds;
-    private final ConcurrentLinkedQueue<Signature> signatures = new ConcurrentLinkedQueue<>();
-    private final JweDecryptor decryptor;
+    private final JweOpener jwe;
+    private final JwsVerifier jws;
 
     public ItsmeTokenProcessor(RelyingPartyKeys keys, ItsmeJwks jwks, TokenPolicy policy) {
         Objects.requireNonNull(keys, "keys");
-        this.jwks = Objects.requireNonNull(jwks, "jwks");
+        Objects.requireNonNull(jwks, "jwks");
         this.policy = Objects.requireNonNull(policy, "policy");
-        this.jweAlgorithms = new AlgorithmConstraints(ConstraintType.PERMIT,
-                policy.allowedJweAlgorithms().toArray(String[]::new));
-        this.contentEncryptions = new AlgorithmConstraints(ConstraintType.PERMIT,
-                policy.allowedContentEncryptions().toArray(String[]::new));
         this.skewSeconds = policy.clockSkew().toSeconds();
         this.maxAgeSeconds = policy.maxTokenAge().toSeconds();
-        this.decryptor = new JweDecryptor(keys.decryptionKeys(), policy.allowedJweAlgorithms());
+        this.jwe = new JweOpener(keys.decryptionKeys(), policy.allowedJweAlgorithms(),
+                policy.allowedContentEncryptions());
+        this.jws = new JwsVerifier(jwks);
     }
 
     /** The policy this processor enforces. */
@@ -157,234 +132,15 @@ public final class ItsmeTokenProcessor {
 
     // ---------------------------------------------------------------- JOSE
 
+    /** Shape, then the JWE (jose4j decrypts), then the JWS inside (jose4j verifies), then the claims parsed. */
     private JwtClaims open(String token, String what) throws ItsmeException {
-        checkShape(token, what);
-        JweDecryptor.Parts parts;
-        try {
-            parts = JweDecryptor.parse(token);
-        } catch (JoseException | RuntimeException e) {
-            throw new ItsmeRejectedException(ItsmeMessage.TOKEN_MALFORMED, what, "unreadable JWE header");
-        }
-        Headers headers = parts.headers();
-        checkJweHeader(headers, what);
-        Object kid = headers.getObjectHeaderValue(HeaderParameterNames.KEY_ID);
-        byte[] plaintext = decryptor.decrypt(parts, headers.getStringHeaderValue(HeaderParameterNames.ALGORITHM),
-                headers.getStringHeaderValue(HeaderParameterNames.ENCRYPTION_METHOD),
-                kid instanceof String s ? s : null);
-        if (plaintext == null) {
-            // one outcome for every kind of damage (checklist 15): no padding, key or tag oracle
-            throw new ItsmeRejectedException(ItsmeMessage.JWE_DECRYPTION_FAILED, what);
-        }
-        String payload = verifyJws(plaintext, what);
+        TokenShape.checkJwe(token, policy.maxTokenBytes(), what);
+        byte[] plaintext = jwe.open(token, what);
+        String payload = jws.verify(TokenShape.checkJws(plaintext, what), what);
         try {
             return JwtClaims.parse(payload);
         } catch (InvalidJwtException | RuntimeException e) {
             throw new ItsmeRejectedException(ItsmeMessage.TOKEN_MALFORMED, what, "claims are not a JSON object");
-        }
-    }
-
-    /** Checklist 17: bounded size, five non-empty base64url segments, header JSON flat enough. No crypto yet. */
-    private void checkShape(String token, String what) throws ItsmeRejectedException {
-        if (token == null || token.isEmpty()) {
-            throw new ItsmeRejectedException(ItsmeMessage.TOKEN_MALFORMED, what, "empty");
-        }
-        if (token.length() > policy.maxTokenBytes()) {
-            throw new ItsmeRejectedException(ItsmeMessage.TOKEN_TOO_LARGE, what, policy.maxTokenBytes());
-        }
-        int segments = 1;
-        int segmentStart = 0;
-        int firstDot = -1;
-        for (int i = 0, n = token.length(); i < n; i++) {
-            char c = token.charAt(i);
-            if (c == '.') {
-                checkSegment(token, segmentStart, i, what);
-                if (firstDot < 0) {
-                    firstDot = i;
-                }
-                segments++;
-                segmentStart = i + 1;
-            } else if (!isBase64Url(c)) {
-                throw new ItsmeRejectedException(ItsmeMessage.TOKEN_MALFORMED, what, "not base64url");
-            }
-        }
-        if (segments == 3) {
-            // a bare JWS: signed but not encrypted although the client registered encryption
-            throw new ItsmeRejectedException(ItsmeMessage.JWE_NOT_NESTED, what);
-        }
-        if (segments != 5) {
-            throw new ItsmeRejectedException(ItsmeMessage.TOKEN_MALFORMED, what,
-                    segments + " segments instead of 5");
-        }
-        checkSegment(token, segmentStart, token.length(), what);
-        checkHeaderJson(token.substring(0, firstDot), what);
-    }
-
-    private static void checkSegment(String token, int from, int to, String what) throws ItsmeRejectedException {
-        int length = to - from;
-        if (length == 0) {
-            throw new ItsmeRejectedException(ItsmeMessage.TOKEN_MALFORMED, what, "empty segment");
-        }
-        if (length % 4 == 1) {
-            throw new ItsmeRejectedException(ItsmeMessage.TOKEN_MALFORMED, what, "not base64url");
-        }
-    }
-
-    private static final boolean[] BASE64URL = new boolean[128];
-    static {
-        for (char c : "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".toCharArray()) {
-            BASE64URL[c] = true;
-        }
-    }
-
-    private static boolean isBase64Url(char c) {
-        return c < 128 && BASE64URL[c];
-    }
-
-    /**
-     * JOSE headers are flat objects; a deeply nested one can only be an attack on the JSON parser (compare
-     * CVE-2025-53864), so depth and size are bounded before jose4j parses it.
-     */
-    private static String checkHeaderJson(String encodedHeader, String what) throws ItsmeRejectedException {
-        if (encodedHeader.length() > MAX_HEADER_CHARS) {
-            throw new ItsmeRejectedException(ItsmeMessage.TOKEN_MALFORMED, what, "header too large");
-        }
-        byte[] json;
-        try {
-            json = BASE64URL_DECODER.decode(encodedHeader);
-        } catch (IllegalArgumentException e) {
-            throw new ItsmeRejectedException(ItsmeMessage.TOKEN_MALFORMED, what, "not base64url");
-        }
-        int depth = 0;
-        boolean inString = false;
-        for (int i = 0; i < json.length; i++) {
-            byte b = json[i];
-            if (inString) {
-                if (b == '\\') {
-                    i++;
-                } else if (b == '"') {
-                    inString = false;
-                }
-            } else if (b == '"') {
-                inString = true;
-            } else if (b == '{' || b == '[') {
-                if (++depth > MAX_HEADER_DEPTH) {
-                    throw new ItsmeRejectedException(ItsmeMessage.TOKEN_MALFORMED, what, "header nested too deeply");
-                }
-            } else if (b == '}' || b == ']') {
-                depth--;
-            }
-        }
-        return new String(json, StandardCharsets.UTF_8);
-    }
-
-    private void checkJweHeader(Headers headers, String what) throws ItsmeRejectedException {
-        Object alg = headers.getObjectHeaderValue(HeaderParameterNames.ALGORITHM);
-        if (!(alg instanceof String a) || !policy.allowedJweAlgorithms().contains(a) || !permits(jweAlgorithms, a)) {
-            throw new ItsmeRejectedException(ItsmeMessage.JWE_ALGORITHM_REFUSED, what, "alg " + safe(alg));
-        }
-        Object enc = headers.getObjectHeaderValue(HeaderParameterNames.ENCRYPTION_METHOD);
-        if (!(enc instanceof String e) || !policy.allowedContentEncryptions().contains(e)
-                || !permits(contentEncryptions, e)) {
-            throw new ItsmeRejectedException(ItsmeMessage.JWE_ALGORITHM_REFUSED, what, "enc " + safe(enc));
-        }
-        if (headers.getObjectHeaderValue(HeaderParameterNames.ZIP) != null) {
-            throw new ItsmeRejectedException(ItsmeMessage.JOSE_HEADER_REFUSED, what, HeaderParameterNames.ZIP);
-        }
-        if (headers.getObjectHeaderValue(HeaderParameterNames.CRITICAL) != null) {
-            throw new ItsmeRejectedException(ItsmeMessage.JOSE_HEADER_REFUSED, what, HeaderParameterNames.CRITICAL);
-        }
-        if (!(headers.getObjectHeaderValue(HeaderParameterNames.CONTENT_TYPE) instanceof String cty)
-                || !"JWT".equalsIgnoreCase(cty)) {
-            throw new ItsmeRejectedException(ItsmeMessage.JWE_NOT_NESTED, what);
-        }
-    }
-
-    private static boolean permits(AlgorithmConstraints constraints, String alg) {
-        try {
-            constraints.checkConstraint(alg);
-            return true;
-        } catch (InvalidAlgorithmException e) {
-            return false;
-        }
-    }
-
-    /**
-     * Checks and verifies the inner JWS (RFC 7515 5.2) and returns its payload. Only the header's {@code kid} selects
-     * the key, and only among itsme's published keys.
-     */
-    private String verifyJws(byte[] jws, String what) throws ItsmeException {
-        int firstDot = -1;
-        int secondDot = -1;
-        for (int i = 0; i < jws.length; i++) {
-            byte b = jws[i];
-            if (b == '.') {
-                if (firstDot < 0) {
-                    firstDot = i;
-                } else if (secondDot < 0) {
-                    secondDot = i;
-                } else {
-                    throw new ItsmeRejectedException(ItsmeMessage.JWE_NOT_NESTED, what);
-                }
-            } else if (b < 0 || !isBase64Url((char) b)) {
-                // JSON claims encrypted but never signed (checklist 12), or anything else
-                throw new ItsmeRejectedException(ItsmeMessage.JWE_NOT_NESTED, what);
-            }
-        }
-        if (firstDot <= 0 || secondDot < 0) {
-            throw new ItsmeRejectedException(ItsmeMessage.JWE_NOT_NESTED, what);
-        }
-        String headerJson = checkHeaderJson(new String(jws, 0, firstDot, StandardCharsets.US_ASCII), what);
-        Headers headers = new Headers();
-        byte[] payload;
-        byte[] signature;
-        try {
-            headers.setFullHeaderAsJsonString(headerJson);
-            payload = BASE64URL_DECODER.decode(Arrays.copyOfRange(jws, firstDot + 1, secondDot));
-            signature = BASE64URL_DECODER.decode(Arrays.copyOfRange(jws, secondDot + 1, jws.length));
-        } catch (JoseException | RuntimeException e) {
-            throw new ItsmeRejectedException(ItsmeMessage.TOKEN_MALFORMED, what, "unreadable JWS");
-        }
-        Object alg = headers.getObjectHeaderValue(HeaderParameterNames.ALGORITHM);
-        if (!AlgorithmIdentifiers.RSA_USING_SHA256.equals(alg) || !permits(RS256_ONLY, (String) alg)) {
-            throw new ItsmeRejectedException(ItsmeMessage.JWS_ALGORITHM_REFUSED, what, safe(alg));
-        }
-        if (headers.getObjectHeaderValue(HeaderParameterNames.CRITICAL) != null) {
-            throw new ItsmeRejectedException(ItsmeMessage.JOSE_HEADER_REFUSED, what, HeaderParameterNames.CRITICAL);
-        }
-        Object kidHeader = headers.getObjectHeaderValue(HeaderParameterNames.KEY_ID);
-        boolean valid = false;
-        if (kidHeader instanceof String kid) {
-            Optional<RSAPublicKey> key = jwks.verificationKey(kid);
-            valid = key.isPresent() && rs256(key.get(), jws, secondDot, signature);
-        } else if (kidHeader == null) {
-            // itsme always sends a kid; without one, only the keys already known are tried (no fetch)
-            for (RSAPublicKey key : jwks.verificationKeys()) {
-                if (rs256(key, jws, secondDot, signature)) {
-                    valid = true;
-                    break;
-                }
-            }
-        }
-        if (!valid) {
-            throw new ItsmeRejectedException(ItsmeMessage.JWS_SIGNATURE_INVALID, what);
-        }
-        return new String(payload, StandardCharsets.UTF_8);
-    }
-
-    /** RS256 (RFC 7518 3.3) over the first {@code length} bytes, with a pooled, re-initialised {@link Signature}. */
-    private boolean rs256(RSAPublicKey key, byte[] data, int length, byte[] signature) {
-        Signature verifier = signatures.poll();
-        try {
-            if (verifier == null) {
-                verifier = Signature.getInstance("SHA256withRSA");
-            }
-            verifier.initVerify(key);
-            verifier.update(data, 0, length);
-            boolean ok = verifier.verify(signature);
-            signatures.offer(verifier);
-            return ok;
-        } catch (GeneralSecurityException | RuntimeException e) {
-            return false; // the instance is dropped: its state after a failure is not trusted
         }
     }
 
@@ -485,18 +241,6 @@ public final class ItsmeTokenProcessor {
             return Instant.ofEpochSecond(n.longValue());
         }
         throw new ItsmeRejectedException(ItsmeMessage.CLAIM_TYPE_INVALID, what, name);
-    }
-
-    /** Header values come from unauthenticated input: only short plain identifiers go into messages. */
-    private static String safe(Object raw) {
-        if (!(raw instanceof String value)) {
-            return raw == null ? "(none)" : "(not a string)";
-        }
-        if (value.length() <= 32 && value.chars().allMatch(c -> c < 128 && (Character.isLetterOrDigit(c)
-                || c == '-' || c == '_' || c == '+' || c == '.'))) {
-            return value;
-        }
-        return "(unprintable)";
     }
 
     @Override

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * One processor shared by many threads, mixing good and damaged tokens: the pooled JCA objects must never let one
- * token's failure or key leak into another's result.
+ * One processor shared by many threads, mixing good and damaged tokens: one token's failure or key must never leak
+ * into another's result.
  */
 @DisplayName("ItsmeTokenProcessor is thread-safe under mixed valid and tampered tokens")
 class ProcessorConcurrencyTest {

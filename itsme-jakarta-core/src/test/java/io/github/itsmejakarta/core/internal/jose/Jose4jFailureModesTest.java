@@ -1,0 +1,47 @@
+package io.github.itsmejakarta.core.internal.jose;
+
+import static io.github.itsmejakarta.core.internal.jose.TokenFixture.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import org.jose4j.jwe.JsonWebEncryption;
+import org.jose4j.lang.IntegrityException;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Pins what {@link JweOpener} relies on in jose4j rather than assuming it: a damaged RSA-OAEP encrypted key and a
+ * damaged tag both end in the same exception class, {@link IntegrityException} (jose4j 0.9.6 does not substitute a
+ * random content key for RSA-OAEP, only for the refused RSA1_5; a failed OAEP unwrap fails at once). The processor maps
+ * both to ITSME-1404 (IdTokenChecklistTest, checklist 15). If a jose4j upgrade changes this, this test says so.
+ */
+@DisplayName("jose4j's JWE failure modes that the processor relies on")
+class Jose4jFailureModesTest {
+
+    static byte[] decrypt(String token) throws Exception {
+        JsonWebEncryption jwe = new JsonWebEncryption();
+        jwe.setCompactSerialization(token);
+        jwe.setKey(RP_KEYS.decryptionKeys().get(0).privateKey());
+        return jwe.getPlaintextBytes();
+    }
+
+    @ParameterizedTest(name = "{0} / {1}")
+    @CsvSource({"RSA-OAEP-256, A128CBC-HS256", "RSA-OAEP, A256GCM"})
+    void damaged_encrypted_key_and_damaged_tag_fail_alike(String alg, String enc) throws Exception {
+        String token = idToken().encryptedWith(alg, enc).build();
+        assertThatThrownBy(() -> decrypt(flip(token, 1))).isInstanceOf(IntegrityException.class);
+        assertThatThrownBy(() -> decrypt(flip(token, 4))).isInstanceOf(IntegrityException.class);
+        assertThatThrownBy(() -> decrypt(flip(token, 3))).isInstanceOf(IntegrityException.class);
+    }
+
+    @ParameterizedTest(name = "{0} / {1}")
+    @CsvSource({"RSA-OAEP-256, A128CBC-HS256", "RSA-OAEP, A256GCM"})
+    void twin_undamaged_token_decrypts(String alg, String enc) throws Exception {
+        Token token = idToken().encryptedWith(alg, enc);
+        String built = token.build();
+        String inner = new String(decrypt(built), StandardCharsets.US_ASCII);
+        assertThat(segments(inner)).hasSize(3);
+    }
+}
