@@ -28,9 +28,10 @@ import org.jose4j.lang.JoseException;
  * </ul>
  * Every failure of the decryption itself (tampered header, encrypted key, IV, ciphertext or tag, a key that does not
  * fit) is the one message ITSME-1404 (checklist 15). jose4j 0.9.6 fails an RSA-OAEP unwrap at once with an
- * {@code IntegrityException} (its random-key substitute of RFC 7516 11.5 is only for RSA1_5, which is refused here),
- * and a bad tag with the same exception class; neither is told apart here, and a tampered OAEP block that still unwraps
- * is as likely as guessing the key, so the early exit tells an attacker nothing.
+ * {@code IntegrityException} (its random-key substitute of RFC 7516 11.5 is only for RSA1_5, which is refused here)
+ * and a bad tag with a {@code JoseException} (Jose4jFailureModesTest pins both); they are not told apart here. The
+ * OAEP padding check itself is the JDK's, and a tampered OAEP block that still unwraps is as likely as guessing the
+ * key, so failing before the content decryption instead of after it tells an attacker nothing.
  *
  * <p>Keys and algorithm constraints are built once. Thread-safe: immutable; a {@link JsonWebEncryption} is made per
  * token and never shared.
