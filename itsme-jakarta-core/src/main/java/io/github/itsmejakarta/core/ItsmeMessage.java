@@ -92,6 +92,8 @@ public enum ItsmeMessage {
                                                                                                                     "The %s's acr '%s' is weaker than the requested '%s'"), CLAIM_TYPE_INVALID(
                                                                                                                             "ITSME-1417",
                                                                                                                             "The %s's claim '%s' has the wrong type"),
+    CLAIM_AUDIENCE_UNTRUSTED("ITSME-1418", "The %s's aud holds %s audience(s) besides the client id, e.g. '%s'"),
+    CLAIM_AZP_INVALID("ITSME-1419", "The %s's azp is %s"),
 
     // 15xx: userinfo
     USERINFO_ERROR("ITSME-1501",

@@ -346,11 +346,18 @@ class ChecklistThroughClientTest {
         }
 
         @Test
-        @DisplayName("checklist 5 twin: aud as an array containing the client id is accepted")
+        @DisplayName("checklist 34: an audience besides the client id (ITSME-1418), an azp of another client (ITSME-1419)")
+        void untrustedAudienceOrForeignAzp() {
+            rejectIdToken(t -> t.claim("aud", List.of("other", CLIENT_ID)), "ITSME-1418");
+            rejectIdToken(t -> t.claim("azp", "other"), "ITSME-1419");
+        }
+
+        @Test
+        @DisplayName("checklist 5 and 34 twin: aud as a one-element array, azp equal to the client id, are accepted")
         void twin() throws Exception {
-            ItsmeIdentity who = acceptIdToken(t -> t.claim("aud", List.of("other", CLIENT_ID)));
-            assertThat(who.audience()).containsExactly("other", CLIENT_ID);
             assertThat(acceptIdToken(t -> t.claim("aud", List.of(CLIENT_ID))).audience()).containsExactly(CLIENT_ID);
+            assertThat(acceptIdToken(t -> t.claim("aud", List.of(CLIENT_ID)).claim("azp", CLIENT_ID)).audience())
+                    .containsExactly(CLIENT_ID);
         }
     }
 

@@ -17,6 +17,8 @@ public final class ClaimNames {
     public static final String ISS = "iss";
     public static final String SUB = "sub";
     public static final String AUD = "aud";
+    /** Authorized party (OIDC Core 2): the client the ID token was issued to. */
+    public static final String AZP = "azp";
     public static final String EXP = "exp";
     public static final String IAT = "iat";
     public static final String AUTH_TIME = "auth_time";

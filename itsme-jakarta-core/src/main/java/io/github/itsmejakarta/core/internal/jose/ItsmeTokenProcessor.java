@@ -33,7 +33,8 @@ import org.jose4j.jwt.consumer.InvalidJwtException;
  * <li>the payload must be a JWS (12); its header: {@code alg} exactly RS256 (3; OIDC Core 3.1.3.7 step 7), no
  * {@code crit} (11); its key found by {@code kid} in itsme's JWK set only (4, 28; {@code jwk/jku/x5u/x5c} never used),
  * its signature verified (2; step 6);</li>
- * <li>the claims (steps 2 to 11): {@code iss} exact (5), {@code aud} contains the client id (5), {@code sub} a string
+ * <li>the claims (steps 2 to 11): {@code iss} exact (5), {@code aud} contains the client id and no other audience,
+ * several audiences need an {@code azp}, an {@code azp} must be the client id (5, 34; steps 3 to 5), {@code sub} a string
  * (6), {@code exp} in the future within the skew (7), {@code iat} present, not in the future beyond the skew and not
  * older than {@code maxTokenAge} (8), {@code nonce} equal to the login's (9, compared in constant time), {@code acr}
  * not weaker than requested, ignoring case (10).</li>
@@ -153,27 +154,41 @@ public final class ItsmeTokenProcessor {
         return iss;
     }
 
+    /**
+     * OIDC Core 3.1.3.7 steps 3 to 5 (also for userinfo, 5.3.2, where itsme signs it as an ID token): {@code aud} a string
+     * or a non-empty array of strings that contains the client id (step 3, ITSME-1411); no audience besides the client
+     * id, the only audience this client trusts (step 3, ITSME-1418); with several entries an {@code azp} (step 4), and
+     * an {@code azp}, when present, equal to the client id (step 5) (ITSME-1419).
+     */
     private List<String> checkAudience(JwtClaims claims, String what) throws ItsmeRejectedException {
         Object aud = claims.getClaimValue(ClaimNames.AUD);
+        List<String> audience;
         if (aud instanceof String s) {
-            if (s.equals(policy.clientId())) {
-                return List.of(s);
-            }
-        } else if (aud instanceof List<?> list) {
-            boolean found = false;
-            for (Object o : list) {
-                if (!(o instanceof String)) {
-                    throw new ItsmeRejectedException(ItsmeMessage.CLAIM_AUDIENCE_INVALID, what);
-                }
-                found |= o.equals(policy.clientId());
-            }
-            if (found) {
-                @SuppressWarnings("unchecked")
-                List<String> strings = (List<String>) list;
-                return List.copyOf(strings);
-            }
+            audience = List.of(s);
+        } else if (aud instanceof List<?> list && !list.isEmpty() && list.stream().allMatch(String.class::isInstance)) {
+            audience = list.stream().map(String.class::cast).toList();
+        } else {
+            throw new ItsmeRejectedException(ItsmeMessage.CLAIM_AUDIENCE_INVALID, what);
         }
-        throw new ItsmeRejectedException(ItsmeMessage.CLAIM_AUDIENCE_INVALID, what);
+        String clientId = policy.clientId();
+        if (!audience.contains(clientId)) {
+            throw new ItsmeRejectedException(ItsmeMessage.CLAIM_AUDIENCE_INVALID, what);
+        }
+        List<String> untrusted = audience.stream().filter(a -> !a.equals(clientId)).toList();
+        if (!untrusted.isEmpty()) {
+            throw new ItsmeRejectedException(ItsmeMessage.CLAIM_AUDIENCE_UNTRUSTED, what, untrusted.size(),
+                    TokenShape.printable(untrusted.get(0)));
+        }
+        Object azp = claims.getClaimValue(ClaimNames.AZP);
+        if (azp == null && audience.size() > 1) {
+            throw new ItsmeRejectedException(ItsmeMessage.CLAIM_AZP_INVALID, what,
+                    "missing although aud has " + audience.size() + " entries");
+        }
+        if (azp != null && !clientId.equals(azp)) {
+            throw new ItsmeRejectedException(ItsmeMessage.CLAIM_AZP_INVALID, what,
+                    azp instanceof String z ? "'" + TokenShape.printable(z) + "', not the client id" : "not a string");
+        }
+        return audience;
     }
 
     private static String checkSubject(JwtClaims claims, String what) throws ItsmeRejectedException {
@@ -225,8 +240,9 @@ public final class ItsmeTokenProcessor {
         if (requested != null) {
             Optional<Acr> got = Acr.find(value);
             if (got.isEmpty() || !got.get().isAtLeast(requested)) {
+                // the value as received (sanitised), so that an unexpected spelling can be seen in the log
                 throw new ItsmeRejectedException(ItsmeMessage.CLAIM_ACR_INSUFFICIENT, ID_TOKEN,
-                        got.map(Acr::name).orElse("none"), requested.name());
+                        value == null ? "(none)" : TokenShape.printable(value), requested.uri());
             }
         }
         return value;

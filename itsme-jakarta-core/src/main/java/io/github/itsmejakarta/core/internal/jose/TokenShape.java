@@ -143,6 +143,24 @@ final class TokenShape {
         }
     }
 
+    private static final int MAX_PRINTABLE = 100;
+
+    /**
+     * A claim value for a message: printable ASCII only (control, bidirectional and other non-ASCII characters become
+     * {@code ?}, so nothing can forge or reorder a log line), at most 100 characters.
+     */
+    static String printable(String value) {
+        StringBuilder sb = new StringBuilder(Math.min(value.length(), MAX_PRINTABLE + 3));
+        for (int i = 0; i < value.length() && i < MAX_PRINTABLE; i++) {
+            char c = value.charAt(i);
+            sb.append(c >= 0x20 && c < 0x7f ? c : '?');
+        }
+        if (value.length() > MAX_PRINTABLE) {
+            sb.append("...");
+        }
+        return sb.toString();
+    }
+
     /** Values from unauthenticated input: only short plain identifiers go into messages. */
     static String safe(Object raw) {
         if (!(raw instanceof String value)) {

@@ -199,9 +199,15 @@ class IdTokenChecklistTest {
         }
 
         @Test
+        void aud_array_with_the_client_id_and_another_audience_rejected() {
+            // OIDC Core 3.1.3.7 step 3: no audience the client does not trust (more in AudienceRulesTest)
+            reject(idToken().claim("aud", List.of("other", CLIENT_ID)).build(), "ITSME-1418");
+        }
+
+        @Test
         void twin_aud_array_with_client_id_accepted() throws Exception {
-            ItsmeIdentity id = accept(idToken().claim("aud", List.of("other", CLIENT_ID)).build());
-            assertThat(id.audience()).containsExactly("other", CLIENT_ID);
+            ItsmeIdentity id = accept(idToken().claim("aud", List.of(CLIENT_ID)).build());
+            assertThat(id.audience()).containsExactly(CLIENT_ID);
         }
 
         @Test
