@@ -59,6 +59,7 @@ public final class ItsmeJwks {
     private final Object lock = new Object();
     private volatile Snapshot snapshot;
     private Instant lastFetch; // guarded by lock
+    private boolean refusalLogged; // guarded by lock
 
     public ItsmeJwks(JwksFetcher fetcher, Clock clock, Duration minRefetchInterval) {
         this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
@@ -109,6 +110,7 @@ public final class ItsmeJwks {
                 if (s == null) {
                     throw unavailable();
                 }
+                logRefusedRefetch();
                 return Optional.empty();
             }
             s = fetchLocked();
@@ -154,6 +156,21 @@ public final class ItsmeJwks {
         return lastFetch == null || !clock.instant().isBefore(lastFetch.plus(minRefetchInterval));
     }
 
+    /**
+     * Checklist 41: an unknown kid inside the refetch window fails the login like a forged signature would; the log says
+     * why, with its own id, once per window (a flood of unknown kids gives one line, not one per token). No token
+     * content: the kid comes from an unauthenticated header.
+     */
+    private void logRefusedRefetch() {
+        if (refusalLogged) {
+            LOG.log(Level.DEBUG, "Unknown kid inside the JWKS refetch interval: refetch refused again");
+            return;
+        }
+        refusalLogged = true;
+        long age = Duration.between(lastFetch, clock.instant()).toSeconds();
+        LOG.log(Level.WARNING, ItsmeMessage.JWKS_REFETCH_REFUSED.format(age, minRefetchInterval.toSeconds()));
+    }
+
     private ItsmeCommunicationException unavailable() {
         return new ItsmeCommunicationException(ItsmeMessage.JWKS_UNAVAILABLE,
                 "the last attempt failed less than " + minRefetchInterval.toSeconds() + " s ago");
@@ -161,6 +178,7 @@ public final class ItsmeJwks {
 
     private Snapshot fetchLocked() throws ItsmeException {
         lastFetch = clock.instant();
+        refusalLogged = false;
         Snapshot s = parse(fetcher.fetch());
         snapshot = s;
         return s;
