@@ -1,5 +1,6 @@
 package io.github.itsmejakarta.benchmarks;
 
+import java.security.PrivateKey;
 import java.util.concurrent.TimeUnit;
 
 import org.jose4j.jwt.JwtClaims;
@@ -15,11 +16,13 @@ import org.openjdk.jmh.annotations.State;
 import com.nimbusds.jwt.JWTClaimsSet;
 
 import io.github.itsmejakarta.core.ItsmeIdentity;
+import io.github.itsmejakarta.core.internal.jose.TokenFixture;
 
 /**
  * Single-thread throughput of processing one itsme ID token (nested JWT, RSA 2048): (a) the JDK floor of one RSA-OAEP
  * unwrap + one RS256 verify, (b) itsme-jakarta-core's ItsmeTokenProcessor, (c) jose4j by hand, (d) Nimbus by hand.
- * All paths see the same token string, minted once per trial with fresh keys. {@code IdTokenBenchmarkPathsTest} runs
+ * All paths see the same token string, minted once per trial by core's {@link TokenFixture} (the one the core tests
+ * use; its keys are generated once per JVM, so once per JMH fork). {@code IdTokenBenchmarkPathsTest} runs
  * each method once and checks that it accepts this token and rejects tampered ones, so that no path is measured while
  * failing.
  */
@@ -28,7 +31,6 @@ import io.github.itsmejakarta.core.ItsmeIdentity;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class IdTokenBenchmark {
 
-    TokenFixture fixture;
     String token;
     JdkFloor.Input floorInput;
     JdkFloor floor;
@@ -38,13 +40,13 @@ public class IdTokenBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
-        fixture = TokenFixture.create();
-        token = fixture.idToken();
-        floorInput = JdkFloor.inputOf(token, fixture.rpEncryptionKey().getPrivate());
-        floor = new JdkFloor(fixture.rpEncryptionKey().getPrivate(), fixture.itsmeSigningKey().getPublic());
-        core = new CoreProcessorPath(fixture);
-        jose4j = new Jose4jByHand(fixture.rpEncryptionKey().getPrivate(), fixture.itsmeSigningKey().getPublic());
-        nimbus = new NimbusByHand(fixture.rpEncPrivateJwkJson(), fixture.itsmePublicJwksJson());
+        token = TokenFixture.shareDataIdToken().build();
+        PrivateKey rpDecryptionKey = TokenFixture.RP_KEYS.decryptionKeys().get(0).privateKey();
+        floorInput = JdkFloor.inputOf(token, rpDecryptionKey);
+        floor = new JdkFloor(rpDecryptionKey, TokenFixture.ITSME_SIG.getPublicKey());
+        core = new CoreProcessorPath();
+        jose4j = new Jose4jByHand(rpDecryptionKey, TokenFixture.ITSME_SIG.getPublicKey());
+        nimbus = new NimbusByHand(TokenFixture.rpDecryptionJwkJson(), TokenFixture.itsmeJwks());
     }
 
     /** (a) RSA-OAEP-256 unwrap + RS256 verify, JDK only, instances built once. */

@@ -1,5 +1,7 @@
 package io.github.itsmejakarta.benchmarks;
 
+import io.github.itsmejakarta.core.internal.jose.TokenFixture;
+import io.github.itsmejakarta.core.internal.jose.TokenPolicy;
 import java.text.ParseException;
 import java.time.Clock;
 import java.util.Date;
@@ -38,8 +40,8 @@ public final class NimbusByHand {
                 new ImmutableJWKSet<>(new JWKSet(JWK.parse(rpEncryptionPrivateJwkJson)))));
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256,
                 new ImmutableJWKSet<>(JWKSet.parse(itsmePublicJwksJson))));
-        IatAwareVerifier verifier = new IatAwareVerifier(TokenFixture.CLOCK);
-        verifier.setMaxClockSkew((int) TokenFixture.CLOCK_SKEW.toSeconds());
+        IatAwareVerifier verifier = new IatAwareVerifier(TokenFixture.FIXED_CLOCK);
+        verifier.setMaxClockSkew((int) TokenPolicy.DEFAULT_CLOCK_SKEW.toSeconds());
         processor.setJWTClaimsSetVerifier(verifier);
     }
 
@@ -75,7 +77,7 @@ public final class NimbusByHand {
             if (iat > now + getMaxClockSkew()) {
                 throw new BadJWTException("iat in the future");
             }
-            if (iat < now - TokenFixture.MAX_TOKEN_AGE.toSeconds() - getMaxClockSkew()) {
+            if (iat < now - TokenPolicy.DEFAULT_MAX_TOKEN_AGE.toSeconds() - getMaxClockSkew()) {
                 throw new BadJWTException("token too old");
             }
         }

@@ -20,6 +20,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 import io.github.itsmejakarta.core.ClaimsRequest;
+import io.github.itsmejakarta.core.internal.jose.TokenFixture;
 import io.github.itsmejakarta.core.internal.request.JwtMinter;
 import io.github.itsmejakarta.core.keys.RelyingPartyKeys;
 import io.github.itsmejakarta.core.keys.SigningKey;
@@ -37,7 +38,6 @@ public class OutboundJwtBenchmark {
 
     static final String TOKEN_ENDPOINT = "https://idp.prd.itsme.services/v2/token";
 
-    TokenFixture fixture;
     RelyingPartyKeys keys;
     SigningKey signingKey;
     JwtMinter minter;
@@ -49,16 +49,15 @@ public class OutboundJwtBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
-        fixture = TokenFixture.create();
-        keys = RelyingPartyKeys.fromJwks(fixture.rpPrivateJwksJson());
+        keys = RelyingPartyKeys.fromJwks(TokenFixture.RP_KEYS.privateJwkSetJson());
         signingKey = keys.activeSigningKey();
-        minter = new JwtMinter(TokenFixture.CLIENT_ID, TokenFixture.CLOCK);
+        minter = new JwtMinter(TokenFixture.CLIENT_ID, TokenFixture.FIXED_CLOCK);
         requestParameters = shareDataRequest();
 
         floorSigner = Signature.getInstance("SHA256withRSA");
-        floorSigner.initSign(fixture.rpSigningKey().getPrivate());
+        floorSigner.initSign(signingKey.privateKey());
         floorOaep = Cipher.getInstance("RSA/ECB/OAEPWithSHA-256AndMGF1Padding");
-        floorOaep.init(Cipher.ENCRYPT_MODE, fixture.itsmeEncryptionKey().getPublic(), JdkFloor.RSA_OAEP_256,
+        floorOaep.init(Cipher.ENCRYPT_MODE, TokenFixture.ITSME_ENC.getPublicKey(), JdkFloor.RSA_OAEP_256,
                 new SecureRandom());
         // the signing input of a real client assertion, so the floor hashes as many bytes as core does
         String assertion = minter.clientAssertion(signingKey, TOKEN_ENDPOINT);
@@ -115,7 +114,7 @@ public class OutboundJwtBenchmark {
     @Benchmark
     public String requestObject_core() {
         return minter.requestObject(requestParameters, TokenFixture.ISSUER,
-                TokenFixture.NOW.plus(Duration.ofMinutes(10)), signingKey, fixture.itsmeEncryptionKey().getPublic(),
-                TokenFixture.ITSME_ENC_KID, "RSA-OAEP-256", "A128CBC-HS256");
+                TokenFixture.NOW.plus(Duration.ofMinutes(10)), signingKey, TokenFixture.ITSME_ENC.getPublicKey(),
+                TokenFixture.ITSME_ENC.getKeyId(), "RSA-OAEP-256", "A128CBC-HS256");
     }
 }

@@ -3,6 +3,7 @@ package io.github.itsmejakarta.benchmarks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.security.PublicKey;
 import java.security.Signature;
 import java.util.Map;
 
@@ -21,6 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestInstance.Lifecycle;
 
+import io.github.itsmejakarta.core.internal.jose.TokenFixture;
+
 /**
  * Runs every {@link OutboundJwtBenchmark} method once outside JMH and checks, with jose4j as the other side, that what
  * it makes is what itsme would accept, so that the benchmark never times a broken minting path.
@@ -35,9 +38,13 @@ class OutboundJwtBenchmarkTest {
         bench.setUp();
     }
 
+    private static PublicKey rpSigningPublicKey() {
+        return TokenFixture.rpPublicKey(TokenFixture.RP_KEYS, TokenFixture.RP_KEYS.activeSigningKey().kid());
+    }
+
     private JwtConsumer itsmeSide(String audience) {
-        return new JwtConsumerBuilder().setVerificationKey(bench.fixture.rpSigningKey().getPublic())
-                .setDecryptionKey(bench.fixture.itsmeEncryptionKey().getPrivate())
+        return new JwtConsumerBuilder().setVerificationKey(rpSigningPublicKey())
+                .setDecryptionKey(TokenFixture.ITSME_ENC.getPrivateKey())
                 .setJwsAlgorithmConstraints(ConstraintType.PERMIT, "RS256")
                 .setExpectedIssuer(TokenFixture.CLIENT_ID).setExpectedAudience(audience).setRequireJwtId()
                 .setRequireExpirationTime().setRequireIssuedAt()
@@ -52,14 +59,14 @@ class OutboundJwtBenchmarkTest {
         assertThat(claims.getExpirationTime().getValue() - TokenFixture.NOW.getEpochSecond()).isBetween(1L, 300L);
         JsonWebSignature jws = new JsonWebSignature();
         jws.setCompactSerialization(assertion);
-        assertThat(jws.getKeyIdHeaderValue()).isEqualTo(TokenFixture.RP_SIG_KID);
+        assertThat(jws.getKeyIdHeaderValue()).isEqualTo(TokenFixture.RP_KEYS.activeSigningKey().kid());
         assertThat(jws.getAlgorithmHeaderValue()).isEqualTo("RS256");
     }
 
     @Test
     void clientAssertionWithACorruptedSignatureIsRejectedByTheOtherSide() {
         String assertion = bench.clientAssertion_core();
-        String forgedAssertion = TokenFixture.flipSegment(assertion, 2);
+        String forgedAssertion = TokenFixture.flip(assertion, 2);
         assertThatThrownBy(() -> itsmeSide(OutboundJwtBenchmark.TOKEN_ENDPOINT).processToClaims(forgedAssertion))
                 .isInstanceOf(InvalidJwtException.class);
     }
@@ -71,7 +78,7 @@ class OutboundJwtBenchmarkTest {
         jwe.setCompactSerialization(requestObject);
         assertThat(jwe.getAlgorithmHeaderValue()).isEqualTo("RSA-OAEP-256");
         assertThat(jwe.getEncryptionMethodHeaderParameter()).isEqualTo("A128CBC-HS256");
-        assertThat(jwe.getKeyIdHeaderValue()).isEqualTo(TokenFixture.ITSME_ENC_KID);
+        assertThat(jwe.getKeyIdHeaderValue()).isEqualTo(TokenFixture.ITSME_ENC.getKeyId());
         JwtClaims claims = itsmeSide(TokenFixture.ISSUER).processToClaims(requestObject);
         assertThat(claims.getStringClaimValue("nonce")).isEqualTo(TokenFixture.NONCE);
         assertThat(claims.getStringClaimValue("scope"))
@@ -85,7 +92,7 @@ class OutboundJwtBenchmarkTest {
     @Test
     void floorsProduceAVerifiableSignatureAndADecryptableKey() throws Exception {
         Signature verifier = Signature.getInstance("SHA256withRSA");
-        verifier.initVerify(bench.fixture.rpSigningKey().getPublic());
+        verifier.initVerify(rpSigningPublicKey());
         verifier.update(bench.floorSigningInput);
         assertThat(verifier.verify(bench.clientAssertion_jdkFloor())).isTrue();
 
@@ -93,7 +100,7 @@ class OutboundJwtBenchmarkTest {
         verifier.update(bench.floorSigningInput);
         assertThat(verifier.verify(signatureAndKey[0])).isTrue();
         Cipher oaep = Cipher.getInstance("RSA/ECB/OAEPWithSHA-256AndMGF1Padding");
-        oaep.init(Cipher.DECRYPT_MODE, bench.fixture.itsmeEncryptionKey().getPrivate(), JdkFloor.RSA_OAEP_256);
+        oaep.init(Cipher.DECRYPT_MODE, TokenFixture.ITSME_ENC.getPrivateKey(), JdkFloor.RSA_OAEP_256);
         assertThat(oaep.doFinal(signatureAndKey[1])).isEqualTo(bench.floorCek);
     }
 }

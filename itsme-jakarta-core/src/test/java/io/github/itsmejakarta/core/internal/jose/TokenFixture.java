@@ -4,8 +4,10 @@ import io.github.itsmejakarta.core.keys.RelyingPartyKeys;
 import java.nio.charset.StandardCharsets;
 import java.security.Key;
 import java.security.interfaces.RSAPublicKey;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -26,7 +28,10 @@ import org.jose4j.lang.JoseException;
 /**
  * The itsme side, for tests: keys generated once per JVM, tokens minted with jose4j exactly as itsme nests them (RS256
  * JWS with kid inside an RSA-OAEP-256 / A128CBC-HS256 JWE with the RP key's kid and cty JWT), and every knob needed to
- * make them wrong.
+ * make them wrong. The one token fixture of the project: core's tests use it, and core's test-jar (this class and
+ * {@link MutableClock} only) gives it to the benchmarks, so that the benchmarks time the tokens these tests check.
+ *
+ * <p>The keys and JSON strings are safe to share between threads; a {@link Token} under construction is not.
  */
 public final class TokenFixture {
     public static final String ISSUER = "https://idp.e2e.itsme.services/v2";
@@ -36,6 +41,10 @@ public final class TokenFixture {
     public static final Instant NOW = Instant.parse("2026-11-21T10:00:00Z");
     public static final String ACR_BASIC = "http://itsme.services/v2/claim/acr_basic";
     public static final String ACR_ADVANCED = "http://itsme.services/v2/claim/acr_advanced";
+    private static final String CLAIM = "http://itsme.services/v2/claim/";
+
+    /** A clock that stands still at {@link #NOW}: a token minted once stays valid however long a benchmark runs. */
+    public static final Clock FIXED_CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
 
     public static final RelyingPartyKeys RP_KEYS = RelyingPartyKeys.generate();
     public static final RsaJsonWebKey ITSME_SIG = rsa(2048, "itsme-sig-1", "sig");
@@ -60,6 +69,11 @@ public final class TokenFixture {
 
     /** The public key of the RP's encryption key {@code kid} (from its published set). */
     public static RSAPublicKey rpEncryptionKey(RelyingPartyKeys keys, String kid) {
+        return rpPublicKey(keys, kid);
+    }
+
+    /** The public half of the RP's key {@code kid}, signing or encryption (from its published set). */
+    public static RSAPublicKey rpPublicKey(RelyingPartyKeys keys, String kid) {
         try {
             return (RSAPublicKey) ((PublicJsonWebKey) new JsonWebKeySet(keys.publicJwkSetJson())
                     .findJsonWebKey(kid, null, null, null)).getPublicKey();
@@ -75,6 +89,16 @@ public final class TokenFixture {
     /** itsme's usual published set: its signing key and its encryption key. */
     public static String itsmeJwks() {
         return jwks(ITSME_SIG, ITSME_ENC);
+    }
+
+    /** The RP's first encryption key as a private JWK (for libraries that take keys as JWKs). */
+    public static String rpDecryptionJwkJson() {
+        String kid = RP_KEYS.decryptionKeys().get(0).kid();
+        RsaJsonWebKey jwk = new RsaJsonWebKey(rpPublicKey(RP_KEYS, kid));
+        jwk.setPrivateKey(RP_KEYS.decryptionKeys().get(0).privateKey());
+        jwk.setKeyId(kid);
+        jwk.setUse("enc");
+        return jwk.toJson(JsonWebKey.OutputControlLevel.INCLUDE_PRIVATE);
     }
 
     public static MutableClock clock() {
@@ -110,6 +134,25 @@ public final class TokenFixture {
         return new Token().claim("iss", ISSUER).claim("sub", SUB).claim("aud", CLIENT_ID)
                 .claim("exp", NOW.getEpochSecond() + 300).claim("iat", NOW.getEpochSecond())
                 .claim("auth_time", NOW.getEpochSecond() - 5).claim("nonce", NONCE).claim("acr", ACR_BASIC);
+    }
+
+    /**
+     * The ID token itsme returns for a Share-data login that asks profile, email, phone, address and eid claims in the
+     * ID token: {@link #idToken()} plus those claims (what the benchmarks process).
+     */
+    public static Token shareDataIdToken() {
+        Map<String, Object> address = new LinkedHashMap<>();
+        address.put("formatted", "Wetstraat 16\n1000 Brussel");
+        address.put("street_address", "Wetstraat 16");
+        address.put("postal_code", "1000");
+        address.put("locality", "Brussel");
+        address.put("country", "BE");
+        return idToken().claim("given_name", "Marie").claim("family_name", "Peeters").claim("name", "Marie Peeters")
+                .claim("gender", "female").claim("locale", "NL").claim("birthdate", "1985-04-12")
+                .claim("email", "marie.peeters@example.be").claim("email_verified", false)
+                .claim("phone_number", "+32 485694175").claim("phone_number_verified", true).claim("address", address)
+                .claim(CLAIM + "BENationalNumber", "85041212345").claim(CLAIM + "BEeidSn", "592123456789")
+                .claim(CLAIM + "validityTo", Map.of(CLAIM + "BEeidSn", "2028-11-10T00:00:00Z"));
     }
 
     public static Token userInfo() {
