@@ -126,7 +126,8 @@ class IdTokenBenchmarkPathsTest {
                         () -> valid().claim("iat", now - 400).claim("exp", now - 100).build()),
                 tampering("issued in the future beyond the skew",
                         () -> valid().claim("iat", now + 120).claim("exp", now + 420).build()),
-                tampering("issued too long ago", () -> valid().claim("iat", now - 900).claim("exp", now + 2700).build()),
+                tampering("issued too long ago",
+                        () -> valid().claim("iat", now - 900).claim("exp", now + 2700).build()),
                 tampering("no iat", () -> valid().without("iat").build()),
                 tampering("no exp", () -> valid().without("exp").build()));
     }

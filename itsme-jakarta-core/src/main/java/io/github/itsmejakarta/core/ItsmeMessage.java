@@ -43,14 +43,16 @@ public enum ItsmeMessage {
             "ITSME-1102", "The discovery document is invalid: %s"), DISCOVERY_ISSUER_MISMATCH("ITSME-1103",
                     "The discovery document's issuer '%s' is not the expected '%s'"), JWKS_UNAVAILABLE("ITSME-1110",
                             "itsme's JWK set could not be fetched: %s"), JWKS_INVALID("ITSME-1111",
-                                    "itsme's JWK set is invalid: %s"),
-    JWKS_REFETCH_REFUSED("ITSME-1130",
-            "A token names a signing key that itsme's JWK set does not hold; the set was fetched %s s ago, less than the refetch interval of %s s, so it is not fetched again and the token is refused (ITSME-1407). If itsme has just rotated its keys, logins work again once the interval has passed (setting: itsme.jwks-refetch-interval)"), HTTP_TIMEOUT("ITSME-1120",
-                                            "itsme did not answer within %s (%s)"), HTTP_UNREACHABLE("ITSME-1121",
-                                                    "itsme could not be reached (%s)"), HTTP_SERVER_ERROR("ITSME-1122",
-                                                            "itsme answered HTTP %s (%s)"), HTTP_RESPONSE_TOO_LARGE(
-                                                                    "ITSME-1123",
-                                                                    "itsme's answer exceeded %s bytes (%s)"),
+                                    "itsme's JWK set is invalid: %s"), JWKS_REFETCH_REFUSED("ITSME-1130",
+                                            "A token names a signing key that itsme's JWK set does not hold; the set was fetched %s s ago, less than the refetch interval of %s s, so it is not fetched again and the token is refused (ITSME-1407). If itsme has just rotated its keys, logins work again once the interval has passed (setting: itsme.jwks-refetch-interval)"), HTTP_TIMEOUT(
+                                                    "ITSME-1120",
+                                                    "itsme did not answer within %s (%s)"), HTTP_UNREACHABLE(
+                                                            "ITSME-1121",
+                                                            "itsme could not be reached (%s)"), HTTP_SERVER_ERROR(
+                                                                    "ITSME-1122",
+                                                                    "itsme answered HTTP %s (%s)"), HTTP_RESPONSE_TOO_LARGE(
+                                                                            "ITSME-1123",
+                                                                            "itsme's answer exceeded %s bytes (%s)"),
 
     // 12xx: the authorization response (callback)
     CALLBACK_ERROR("ITSME-1201", "itsme answered the authorization request with error '%s'"), CALLBACK_STATE_MISSING(
@@ -93,9 +95,11 @@ public enum ItsmeMessage {
                                                                                                                     "ITSME-1416",
                                                                                                                     "The %s's acr '%s' is weaker than the requested '%s'"), CLAIM_TYPE_INVALID(
                                                                                                                             "ITSME-1417",
-                                                                                                                            "The %s's claim '%s' has the wrong type"),
-    CLAIM_AUDIENCE_UNTRUSTED("ITSME-1418", "The %s's aud holds %s audience(s) besides the client id, e.g. '%s'"),
-    CLAIM_AZP_INVALID("ITSME-1419", "The %s's azp is %s"),
+                                                                                                                            "The %s's claim '%s' has the wrong type"), CLAIM_AUDIENCE_UNTRUSTED(
+                                                                                                                                    "ITSME-1418",
+                                                                                                                                    "The %s's aud holds %s audience(s) besides the client id, e.g. '%s'"), CLAIM_AZP_INVALID(
+                                                                                                                                            "ITSME-1419",
+                                                                                                                                            "The %s's azp is %s"),
 
     // 15xx: userinfo
     USERINFO_ERROR("ITSME-1501",
