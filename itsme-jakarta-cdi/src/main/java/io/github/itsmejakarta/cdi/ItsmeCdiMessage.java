@@ -48,6 +48,9 @@ public enum ItsmeCdiMessage {
     REQUEST_OBJECT_UNKNOWN("ITSME-1727", "The request object is unknown, expired or was already fetched"),
     /** A flow was started whose service code is not configured. */
     SERVICE_NOT_CONFIGURED("ITSME-1728", "A %s flow was requested but '%s' is not set"),
+    /** A flow started by a logged-in caller came back from itsme for another person ({@code sub}); refused. */
+    FLOW_FOR_ANOTHER_PERSON("ITSME-1731", "The itsme %s flow was started by a logged-in caller but itsme authenticated"
+            + " another person; the session is unchanged and nothing was confirmed"),
     /** The mechanism failed unexpectedly. */
     INTERNAL_ERROR("ITSME-1730", "The itsme login could not be completed because of an internal error (%s)");
 

@@ -23,7 +23,9 @@ import java.util.Optional;
 /**
  * Completes itsme's callback (OIDC Core 3.1.2.5): takes this browser's login in progress for the returned
  * {@code state} (single use), lets core check the response, redeem the code and validate the ID token (OIDC Core
- * 3.1.3), hands an {@link ItsmeCredential} to the {@link IdentityStoreHandler}, changes the session id (no session
+ * 3.1.3), refuses a flow that a logged-in caller started but itsme completed for another person (another {@code sub},
+ * ITSME-1731, checklist item 38: the session stays the caller's and no confirmation is recorded), hands an
+ * {@link ItsmeCredential} to the {@link IdentityStoreHandler}, changes the session id (no session
  * fixation, checklist item 32), stores the caller in the session, notifies the container and redirects to the
  * remembered path.
  *
@@ -84,6 +86,13 @@ public final class CallbackProcessor {
         } catch (ItsmeException e) {
             LOG.log(Level.INFO, e.getMessage()); // core's messages carry no secret
             ErrorPages.refused(response, e.messageId());
+            return;
+        }
+        if (state.expectedSub() != null && !state.expectedSub().equals(tokens.identity().sub())) {
+            // the caller's session stays as it was: no other person, no confirmation in A's name
+            String message = ItsmeCdiMessage.FLOW_FOR_ANOTHER_PERSON.format(pending.service());
+            LOG.log(Level.WARNING, message);
+            ErrorPages.write(response, 401, "itsme login failed", message);
             return;
         }
         CredentialValidationResult result = identityStoreHandler

@@ -57,7 +57,9 @@ public final class CookieLoginStateStore implements LoginStateStore {
     static final int MAX_COOKIE_BYTES = 3800;
     private static final int IV_BYTES = 12;
     private static final int TAG_BITS = 128;
-    private static final String VERSION = "1";
+    /** Version 2 adds the logged-in caller's {@code sub}; version 1 cookies (17 fields) are still read. */
+    private static final String VERSION = "2";
+    private static final String VERSION_1 = "1";
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder B64D = Base64.getUrlDecoder();
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -170,7 +172,7 @@ public final class CookieLoginStateStore implements LoginStateStore {
                 uri.getScheme() + "://" + uri.getRawAuthority() + uri.getRawPath(), login.returnPath(),
                 a == null ? "" : a.template(), a == null ? "" : a.text().orElse(""),
                 a == null ? "" : a.amount().orElse(""), a == null ? "" : a.currency().orElse(""),
-                a == null ? "" : a.iban().orElse(""));
+                a == null ? "" : a.iban().orElse(""), login.expectedSub() == null ? "" : login.expectedSub());
         StringBuilder sb = new StringBuilder();
         for (String f : fields) {
             if (sb.length() > 0) {
@@ -187,7 +189,8 @@ public final class CookieLoginStateStore implements LoginStateStore {
             for (String part : new String(plain, StandardCharsets.US_ASCII).split("\\.", -1)) {
                 f.add(new String(B64D.decode(part), StandardCharsets.UTF_8));
             }
-            if (f.size() != 17 || !VERSION.equals(f.get(0))) {
+            boolean v2 = f.size() == 18 && VERSION.equals(f.get(0));
+            if (!v2 && !(f.size() == 17 && VERSION_1.equals(f.get(0)))) {
                 return Optional.empty();
             }
             PendingAuthorization pending = PendingAuthorization.of(f.get(1), f.get(2), f.get(3), URI.create(f.get(4)),
@@ -200,7 +203,8 @@ public final class CookieLoginStateStore implements LoginStateStore {
             } else if (Approval.ADV_PAYMENT.equals(f.get(12))) {
                 approval = Approval.payment(f.get(14), f.get(15), f.get(16), f.get(13).isEmpty() ? null : f.get(13));
             }
-            return Optional.of(new LoginState(pending, f.get(11), approval));
+            String expectedSub = v2 && !f.get(17).isEmpty() ? f.get(17) : null;
+            return Optional.of(new LoginState(pending, f.get(11), approval, expectedSub));
         } catch (RuntimeException e) {
             // authenticated by GCM, so only a version skew or a bug gets here
             return Optional.empty();

@@ -29,7 +29,8 @@ import java.util.Set;
  * 7636 4.1), remembers the login in progress with the path to return to, keeps a request object for itsme's fetch
  * when it travels by reference (OIDC Core 6.2), and redirects the browser (302) to itsme. Used by the mechanism for a
  * protected resource or {@code SecurityContext.authenticate}, and by {@code ItsmeContext.start} for a caller who is
- * already logged in: the callback is the same either way.
+ * already logged in: the callback is the same either way. A flow started by a logged-in caller remembers that caller's
+ * {@code sub}, so that the callback can refuse another person (checklist item 38).
  *
  * <p>Every outcome is a complete response: the redirect, 500 when the flow's service code is not configured or core
  * refuses the request, 503 when itsme cannot be reached.
@@ -72,8 +73,10 @@ public final class FlowStarter {
                 ErrorPages.unavailable(response, "too many logins in progress");
                 return;
             }
+            ItsmeSessionData established = ItsmeSessionData.in(request.getSession(false));
             loginStates.save(request, response, new LoginState(pending, returnPath,
-                    parameters.approval().orElse(null)));
+                    parameters.approval().orElse(null),
+                    established == null ? null : established.tokens().identity().sub()));
             response.setHeader("Cache-Control", "no-store");
             response.sendRedirect(pending.uri().toString());
         } catch (ItsmeCommunicationException e) {

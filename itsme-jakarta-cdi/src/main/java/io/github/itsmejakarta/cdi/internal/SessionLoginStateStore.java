@@ -33,10 +33,9 @@ public final class SessionLoginStateStore implements LoginStateStore {
     @Override
     public void save(HttpServletRequest request, HttpServletResponse response, LoginState login) {
         HttpSession session = request.getSession(true);
-        PendingLogins logins = (PendingLogins) session.getAttribute(ATTRIBUTE);
-        if (logins == null) {
-            logins = new PendingLogins();
-        }
+        // instanceof, not a cast: after a redeployment a persisted session holds the old class loader's map (or
+        // anything else under the name); its logins cannot complete here anyway, so a fresh map replaces it
+        PendingLogins logins = session.getAttribute(ATTRIBUTE) instanceof PendingLogins p ? p : new PendingLogins();
         logins.put(login, clock);
         session.setAttribute(ATTRIBUTE, logins);
     }
