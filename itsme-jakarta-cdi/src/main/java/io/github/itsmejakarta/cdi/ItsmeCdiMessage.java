@@ -51,6 +51,12 @@ public enum ItsmeCdiMessage {
     /** A flow started by a logged-in caller came back from itsme for another person ({@code sub}); refused. */
     FLOW_FOR_ANOTHER_PERSON("ITSME-1731", "The itsme %s flow was started by a logged-in caller but itsme authenticated"
             + " another person; the session is unchanged and nothing was confirmed"),
+    /** No redirect URI is configured and the application is reached under a non-loopback host name; logged once. */
+    REDIRECT_URI_FROM_REQUEST("ITSME-1732", "'%s' is not set and the application is reached under a non-loopback"
+            + " host name: each login's callback URL is built from the request's Host header. Set it in production"),
+    /** The host name of a request that starts a login forms no usable callback URL. */
+    HOST_UNUSABLE("ITSME-1733", "The request's host name does not form a usable callback URL (https, or plain http"
+            + " to a loopback host); set '%s'"),
     /** The mechanism failed unexpectedly. */
     INTERNAL_ERROR("ITSME-1730", "The itsme login could not be completed because of an internal error (%s)");
 

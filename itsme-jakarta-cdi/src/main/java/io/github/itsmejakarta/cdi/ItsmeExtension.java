@@ -1,7 +1,6 @@
 package io.github.itsmejakarta.cdi;
 
 import io.github.itsmejakarta.cdi.internal.ElEvaluator;
-import io.github.itsmejakarta.cdi.internal.ItsmeClients;
 import io.github.itsmejakarta.cdi.internal.ItsmeSettings;
 import io.github.itsmejakarta.cdi.internal.RelyingParty;
 import io.github.itsmejakarta.cdi.internal.SettingsResolver;
@@ -19,7 +18,6 @@ import jakarta.enterprise.inject.spi.ProcessBean;
 import jakarta.enterprise.inject.spi.ProcessBeanAttributes;
 import jakarta.enterprise.inject.spi.WithAnnotations;
 import java.lang.System.Logger.Level;
-import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -126,8 +124,15 @@ public class ItsmeExtension implements Extension {
         SettingsResolver.Resolution resolution = SettingsResolver.resolve(configLookup(), definition,
                 new ElEvaluator(beanManager));
         problems.addAll(resolution.problems());
+        RelyingParty rp = null;
         if (resolution.isValid()) {
-            problems.addAll(probeClient(resolution.settings()));
+            // builds core's client once (no network call), so that what core checks itself, e.g. a JSON-B
+            // implementation on the class path, fails the deployment rather than the first login
+            try {
+                rp = new RelyingParty(resolution.settings(), Clock.systemUTC());
+            } catch (ItsmeConfigurationException e) {
+                problems.add(ItsmeCdiMessage.CLIENT_INVALID.format(e.getMessage()));
+            }
         }
         if (!problems.isEmpty()) {
             String message = ItsmeCdiMessage.DEPLOYMENT_INVALID.format(problems.size(), String.join("; ", problems));
@@ -136,25 +141,8 @@ public class ItsmeExtension implements Extension {
             return;
         }
         settings = resolution.settings();
-        relyingParty = new RelyingParty(settings, Clock.systemUTC());
+        relyingParty = rp;
         LOG.log(Level.INFO, () -> "itsme login enabled: " + settings);
-    }
-
-    /**
-     * Builds a core client once (no network call) so that what core checks itself, e.g. a JSON-B implementation on
-     * the class path, fails the deployment rather than the first login. Without a configured redirect URI a loopback
-     * placeholder stands in: the real one is known per request.
-     */
-    private static List<String> probeClient(ItsmeSettings s) {
-        URI redirect = s.redirectUri() != null
-                ? s.redirectUri()
-                : URI.create("http://localhost" + s.callbackPath());
-        try {
-            ItsmeClients.build(s, redirect, Clock.systemUTC());
-            return List.of();
-        } catch (ItsmeConfigurationException e) {
-            return List.of(ItsmeCdiMessage.CLIENT_INVALID.format(e.getMessage()));
-        }
     }
 
     /** MicroProfile Config when the application has it; an application without MP Config uses the annotation. */

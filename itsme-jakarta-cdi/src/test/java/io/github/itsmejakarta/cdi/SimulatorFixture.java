@@ -2,6 +2,7 @@ package io.github.itsmejakarta.cdi;
 
 import io.github.itsmejakarta.cdi.internal.ItsmeSettings;
 import io.github.itsmejakarta.cdi.internal.RelyingParty;
+import io.github.itsmejakarta.core.ItsmeConfigurationException;
 import io.github.itsmejakarta.core.keys.RelyingPartyKeys;
 import io.github.itsmejakarta.testkit.ItsmeSimulator;
 import io.github.itsmejakarta.testkit.ServiceType;
@@ -79,7 +80,12 @@ final class SimulatorFixture {
         ItsmeSettings s = settings(overrides);
         ItsmeIdentityStore store = new ItsmeIdentityStore(s, List.of(mappers));
         IdentityStoreHandler handler = store::validate;
-        RelyingParty relyingParty = new RelyingParty(s, clock);
+        RelyingParty relyingParty;
+        try {
+            relyingParty = new RelyingParty(s, clock);
+        } catch (ItsmeConfigurationException e) {
+            throw new AssertionError(e);
+        }
         ItsmeAuthenticationMechanism mechanism = new ItsmeAuthenticationMechanism(relyingParty, handler);
         relyingParties.put(mechanism, relyingParty);
         return mechanism;

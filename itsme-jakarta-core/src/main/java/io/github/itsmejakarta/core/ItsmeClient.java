@@ -159,10 +159,32 @@ public final class ItsmeClient {
      * @throws ItsmeException if discovery fails, or REFERENCE is asked without a {@code requestUriBase}
      */
     public PendingAuthorization authorize(AuthorizationRequest request) throws ItsmeException {
+        return authorize(request, redirectUri, requestUriBase);
+    }
+
+    /**
+     * Starts a login like {@link #authorize(AuthorizationRequest)}, but coming back to {@code redirectUri} and serving
+     * a request object by reference under {@code requestUriBase}, for this login only. For an application that knows
+     * its callback URL only from the request (several host names): the URL chosen by one request is never kept, so
+     * that no request can change what another one sends (checklist item 35). {@link #exchange} sends the pending
+     * login's own redirect URI (RFC 6749 4.1.3), so it needs nothing more.
+     *
+     * @param redirectUri https, or http to a loopback host; no fragment (RFC 6749 3.1.2)
+     * @param requestUriBase nullable unless the request asks for {@link RequestObjectMode#REFERENCE}; https, or http to
+     *            a loopback host
+     * @throws ItsmeConfigurationException ITSME-1003 or 1002 if a URI breaks those rules
+     */
+    public PendingAuthorization authorize(AuthorizationRequest request, URI redirectUri, URI requestUriBase)
+            throws ItsmeException {
         Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(redirectUri, "redirectUri");
+        checkCallbackUri(redirectUri, "redirectUri");
         RequestObjectMode mode = request.requestObjectMode();
         if (mode == RequestObjectMode.REFERENCE && requestUriBase == null) {
             throw new ItsmeConfigurationException(ItsmeMessage.CONFIG_REQUEST_URI_BASE_MISSING);
+        }
+        if (requestUriBase != null) {
+            checkCallbackUri(requestUriBase, "requestUriBase");
         }
         ProviderContext p = provider();
         Instant now = clock.instant();
@@ -214,7 +236,7 @@ public final class ItsmeClient {
             } else {
                 String id = Randoms.token();
                 requestObject = new RequestObject(id, jwt, expiresAt);
-                query.put("request_uri", requestUri(id).toString());
+                query.put("request_uri", requestUri(requestUriBase, id).toString());
             }
         }
         URI uri = URI.create(withQuery(p.authorizationEndpoint(), query));
@@ -343,7 +365,17 @@ public final class ItsmeClient {
         }
     }
 
-    private URI requestUri(String id) {
+    /** The same rule as the builder's for a URI itsme calls back or fetches: https or loopback http, no fragment. */
+    private static void checkCallbackUri(URI uri, String name) throws ItsmeConfigurationException {
+        if (!uri.isAbsolute() || uri.getHost() == null || !LoopbackUris.isSecureOrLoopback(uri)) {
+            throw new ItsmeConfigurationException(ItsmeMessage.CONFIG_INSECURE_URI, name, uri);
+        }
+        if (uri.getRawFragment() != null) {
+            throw new ItsmeConfigurationException(ItsmeMessage.CONFIG_INVALID, name, "no fragment (RFC 6749 3.1.2)");
+        }
+    }
+
+    private static URI requestUri(URI requestUriBase, String id) {
         String base = requestUriBase.toString();
         return URI.create(base.endsWith("/") ? base + id : base + "/" + id);
     }

@@ -4,6 +4,7 @@ import io.github.itsmejakarta.cdi.ItsmeCdiMessage;
 import io.github.itsmejakarta.cdi.ItsmeConfirmation;
 import io.github.itsmejakarta.cdi.ItsmeCredential;
 import io.github.itsmejakarta.core.AuthorizationResponse;
+import io.github.itsmejakarta.core.ItsmeClient;
 import io.github.itsmejakarta.core.ItsmeCommunicationException;
 import io.github.itsmejakarta.core.ItsmeErrorResponseException;
 import io.github.itsmejakarta.core.ItsmeException;
@@ -37,14 +38,14 @@ import java.util.Optional;
 public final class CallbackProcessor {
     private static final System.Logger LOG = System.getLogger(CallbackProcessor.class.getName());
 
-    private final ItsmeClients clients;
+    private final ItsmeClient client;
     private final LoginStateStore loginStates;
     private final IdentityStoreHandler identityStoreHandler;
     private final Clock clock;
 
-    CallbackProcessor(ItsmeClients clients, LoginStateStore loginStates, IdentityStoreHandler identityStoreHandler,
+    CallbackProcessor(ItsmeClient client, LoginStateStore loginStates, IdentityStoreHandler identityStoreHandler,
             Clock clock) {
-        this.clients = clients;
+        this.client = client;
         this.loginStates = loginStates;
         this.identityStoreHandler = identityStoreHandler;
         this.clock = clock;
@@ -72,7 +73,7 @@ public final class CallbackProcessor {
         PendingAuthorization pending = state.pending();
         ItsmeTokens tokens;
         try {
-            tokens = clients.forRedirectUri(pending.redirectUri()).exchange(authorization, pending);
+            tokens = client.exchange(authorization, pending);
         } catch (ItsmeErrorResponseException e) {
             if (e.isTemporarilyUnavailable()) {
                 ErrorPages.unavailable(response, e.messageId() + " " + e.error());

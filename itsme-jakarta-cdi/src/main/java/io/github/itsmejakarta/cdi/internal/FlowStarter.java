@@ -17,8 +17,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
@@ -32,7 +30,8 @@ import java.util.Set;
  * already logged in: the callback is the same either way. A flow started by a logged-in caller remembers that caller's
  * {@code sub}, so that the callback can refuse another person (checklist item 38).
  *
- * <p>Every outcome is a complete response: the redirect, 500 when the flow's service code is not configured or core
+ * <p>Every outcome is a complete response: the redirect, 400 when the request's host forms no usable callback URL
+ * ({@link RedirectUris}), 500 when the flow's service code is not configured or core
  * refuses the request, 503 when itsme cannot be reached.
  *
  * <p>Immutable and thread-safe: its collaborators are.
@@ -41,14 +40,16 @@ public final class FlowStarter {
     private static final System.Logger LOG = System.getLogger(FlowStarter.class.getName());
 
     private final ItsmeSettings settings;
-    private final ItsmeClients clients;
+    private final ItsmeClient client;
+    private final RedirectUris redirectUris;
     private final LoginStateStore loginStates;
     private final RequestObjectStore requestObjects;
 
-    FlowStarter(ItsmeSettings settings, ItsmeClients clients, LoginStateStore loginStates,
+    FlowStarter(ItsmeSettings settings, ItsmeClient client, RedirectUris redirectUris, LoginStateStore loginStates,
             RequestObjectStore requestObjects) {
         this.settings = settings;
-        this.clients = clients;
+        this.client = client;
+        this.redirectUris = redirectUris;
         this.loginStates = loginStates;
         this.requestObjects = requestObjects;
     }
@@ -65,9 +66,16 @@ public final class FlowStarter {
             ErrorPages.write(response, 500, "itsme login is not available", e.getMessage());
             return;
         }
+        Optional<RedirectUris.Target> target = redirectUris.forLogin(request);
+        if (target.isEmpty()) {
+            String message = ItsmeCdiMessage.HOST_UNUSABLE.format(ItsmeConfigKeys.REDIRECT_URI);
+            LOG.log(Level.INFO, message);
+            ErrorPages.write(response, 400, "Bad request", message);
+            return;
+        }
         try {
-            ItsmeClient client = clients.forRedirectUri(redirectUri(request));
-            PendingAuthorization pending = client.authorize(authorization);
+            PendingAuthorization pending = client.authorize(authorization, target.get().redirectUri(),
+                    target.get().requestUriBase());
             Optional<RequestObject> requestObject = pending.requestObject();
             if (requestObject.isPresent() && !requestObjects.put(requestObject.get())) {
                 ErrorPages.unavailable(response, "too many logins in progress");
@@ -152,21 +160,5 @@ public final class FlowStarter {
             LOG.log(Level.WARNING, ItsmeCdiMessage.RETURN_URL_REFUSED.format());
         }
         return safe.orElse("/");
-    }
-
-    /** The configured redirect URI, else this application's callback URL as the request names it. */
-    private URI redirectUri(HttpServletRequest request) {
-        if (settings.redirectUri() != null) {
-            return settings.redirectUri();
-        }
-        String scheme = request.getScheme();
-        int port = request.getServerPort();
-        boolean defaultPort = "http".equals(scheme) && port == 80 || "https".equals(scheme) && port == 443;
-        try {
-            return new URI(scheme, null, request.getServerName(), defaultPort ? -1 : port,
-                    request.getContextPath() + settings.callbackPath(), null, null);
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("The request's host does not form a redirect URI", e);
-        }
     }
 }

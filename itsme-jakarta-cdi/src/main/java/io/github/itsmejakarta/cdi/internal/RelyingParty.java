@@ -1,13 +1,17 @@
 package io.github.itsmejakarta.cdi.internal;
 
+import io.github.itsmejakarta.core.ItsmeClient;
+import io.github.itsmejakarta.core.ItsmeConfigurationException;
 import io.github.itsmejakarta.core.ItsmeException;
 import io.github.itsmejakarta.core.ItsmeUserInfo;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import java.net.URI;
 import java.time.Clock;
 
 /**
- * What one deployment of the itsme mechanism shares between requests: the settings, the core clients, the logins in
- * progress and the request objects waiting for itsme, and the collaborators built over them: {@link FlowStarter}
+ * What one deployment of the itsme mechanism shares between requests: the settings, the one core client (discovery,
+ * itsme's keys and the used states are fetched and kept once, whichever host name a login came in under: each login
+ * names its own redirect URI, see {@link RedirectUris}), the logins in progress and the request objects waiting for itsme, and the collaborators built over them: {@link FlowStarter}
  * (sends the browser to itsme), {@link CallbackProcessor} (completes itsme's callback) and
  * {@link RelyingPartyEndpoints} (the RP's public JWK set and request objects). Built once per deployment by the
  * extension after the settings are validated; the mechanism and {@code ItsmeContext} both work over the same instance,
@@ -19,22 +23,27 @@ import java.time.Clock;
 public final class RelyingParty {
     private final ItsmeSettings settings;
     private final Clock clock;
-    private final ItsmeClients clients;
+    private final ItsmeClient client;
     private final LoginStateStore loginStates;
     private final RequestObjectStore requestObjects;
     private final FlowStarter flows;
     private final RelyingPartyEndpoints endpoints;
 
-    public RelyingParty(ItsmeSettings settings, Clock clock) {
+    /**
+     * Builds the deployment's parts; no network call.
+     *
+     * @throws ItsmeConfigurationException if core refuses the settings (e.g. no JSON-B implementation, ITSME-1006)
+     */
+    public RelyingParty(ItsmeSettings settings, Clock clock) throws ItsmeConfigurationException {
         this.settings = settings;
         this.clock = clock;
-        this.clients = new ItsmeClients(settings, clock);
+        this.client = client(settings, clock);
         this.loginStates = settings.loginState() == LoginStateMode.COOKIE
                 ? new CookieLoginStateStore(settings.cookieKey(), settings.cookieName(), settings.callbackPath(),
                         settings.loginTimeout(), clock)
                 : new SessionLoginStateStore(clock);
         this.requestObjects = new RequestObjectStore(clock);
-        this.flows = new FlowStarter(settings, clients, loginStates, requestObjects);
+        this.flows = new FlowStarter(settings, client, new RedirectUris(settings), loginStates, requestObjects);
         this.endpoints = new RelyingPartyEndpoints(settings, requestObjects);
     }
 
@@ -55,11 +64,25 @@ public final class RelyingParty {
 
     /** Completes callbacks, handing each verified identity to {@code identityStoreHandler}. */
     public CallbackProcessor callbackProcessor(IdentityStoreHandler identityStoreHandler) {
-        return new CallbackProcessor(clients, loginStates, identityStoreHandler, clock);
+        return new CallbackProcessor(client, loginStates, identityStoreHandler, clock);
     }
 
     /** Fetches userinfo for an established login (one RSA decryption, one network call). */
     public ItsmeUserInfo userInfo(ItsmeSessionData data) throws ItsmeException {
-        return clients.forRedirectUri(data.redirectUri()).userInfo(data.tokens());
+        return client.userInfo(data.tokens());
+    }
+
+    /**
+     * The core client. Its own redirect URI is the configured one; without one, a loopback stand-in that no login
+     * sends, because every login passes its own ({@link FlowStarter}).
+     */
+    private static ItsmeClient client(ItsmeSettings s, Clock clock) throws ItsmeConfigurationException {
+        URI redirect = s.redirectUri() != null ? s.redirectUri() : URI.create("http://localhost" + s.callbackPath());
+        ItsmeClient.Builder b = s.environment() != null
+                ? ItsmeClient.builder().discovery(s.environment())
+                : ItsmeClient.builder().discoveryUri(s.discoveryUri());
+        return b.clientId(s.clientId()).keys(s.keys()).redirectUri(redirect).connectTimeout(s.connectTimeout())
+                .readTimeout(s.readTimeout()).clockSkew(s.clockSkew()).pendingLifetime(s.loginTimeout()).clock(clock)
+                .build();
     }
 }

@@ -14,6 +14,8 @@ import java.time.Duration;
 public final class Simulators {
     public static final String CLIENT_ID = "rp-flow-test";
     public static final String REDIRECT_URI = "http://127.0.0.1:9/app/itsme/callback";
+    /** A second registered callback, for an application reached under two host names. */
+    public static final String OTHER_REDIRECT_URI = "http://localhost:9/shop/itsme/callback";
     public static final String LOGIN = "LOGIN_CODE";
     public static final String SHARE = "SHARE_CODE";
     public static final String CONFIRM = "CONFIRM_CODE";
@@ -24,6 +26,7 @@ public final class Simulators {
     /** The RP as registered at the simulator, with these public keys. */
     public static SimulatedClient registration(String publicJwks) {
         return SimulatedClient.builder(CLIENT_ID).publicJwks(publicJwks).redirectUri(REDIRECT_URI)
+                .redirectUri(OTHER_REDIRECT_URI)
                 .service(LOGIN, ServiceType.LOGIN).service(SHARE, ServiceType.SHARE_DATA)
                 .service(CONFIRM, ServiceType.CONFIRM).build();
     }
