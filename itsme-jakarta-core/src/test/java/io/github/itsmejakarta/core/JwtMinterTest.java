@@ -97,6 +97,44 @@ class JwtMinterTest {
         assertThat(c.toJson()).contains("\"claims\":{\"userinfo\":{\"x\":{");
     }
 
+    private String open(String jwe) throws Exception {
+        JsonWebEncryption e = new JsonWebEncryption();
+        e.setAlgorithmConstraints(new AlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, "RSA-OAEP-256"));
+        e.setCompactSerialization(jwe);
+        e.setKey(itsmeEnc.getPrivate());
+        return e.getPayload();
+    }
+
+    @Test
+    @DisplayName("request object claims: a claim asked without options is a JSON null (OIDC Core 5.5), strings keep "
+            + "their characters, lists and numbers their values")
+    void requestObjectClaimsRoundTrip() throws Exception {
+        Map<String, Object> nameOptions = new LinkedHashMap<>();
+        nameOptions.put("essential", true);
+        nameOptions.put("value", "quote \" backslash \\ slash / \u00e9t\u00e9 \u20ac tab\t");
+        Map<String, Object> idToken = new LinkedHashMap<>();
+        idToken.put("given_name", null);
+        idToken.put("family_name", nameOptions);
+        idToken.put("acr", Map.of("values", java.util.Arrays.asList("a", null, "b")));
+        idToken.put("max", 3);
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("state", "s\"t");
+        params.put("claims", Map.of("id_token", idToken));
+        String jwe = minter.requestObject(params, "https://idp/v2", NOW.plusSeconds(600), keys.activeSigningKey(),
+                itsmeEnc.getPublic(), "itsme-enc-1", "RSA-OAEP-256", "A128CBC-HS256");
+        JwtClaims c = verify(open(jwe));
+        assertThat(c.getStringClaimValue("state")).isEqualTo("s\"t");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> parsed = (Map<String, Object>) ((Map<String, Object>) c.getClaimValue("claims"))
+                .get("id_token");
+        assertThat(parsed).containsKey("given_name");
+        assertThat(parsed.get("given_name")).isNull();
+        assertThat(parsed.get("family_name")).isEqualTo(nameOptions);
+        assertThat(parsed.get("acr")).isEqualTo(Map.of("values", java.util.Arrays.asList("a", null, "b")));
+        assertThat(((Number) parsed.get("max")).longValue()).isEqualTo(3L);
+        assertThat(c.toJson()).contains("\"given_name\":null");
+    }
+
     private static ItsmeProviderMetadata metadata(List<String> roAlg, List<String> roEnc, List<String> idAlg) {
         return new ItsmeProviderMetadata("https://idp/v2", "https://idp/v2/authorization", "https://idp/v2/token",
                 null, "https://idp/v2/jwks", null, null, null, null, null, null, null, idAlg, null, null, null, null,
