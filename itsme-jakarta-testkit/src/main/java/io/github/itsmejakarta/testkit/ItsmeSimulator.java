@@ -48,6 +48,9 @@ public final class ItsmeSimulator implements AutoCloseable {
     private static final Set<String> CONTENT_ENCRYPTIONS = Set.of("A128CBC-HS256", "A192CBC-HS384",
             "A256CBC-HS512", "A128GCM", "A192GCM", "A256GCM");
 
+    /** The userinfo {@code Content-Type} unless configured otherwise. */
+    public static final String DEFAULT_USERINFO_CONTENT_TYPE = "application/jwt";
+
     private static final System.Logger LOG = System.getLogger(ItsmeSimulator.class.getName());
 
     private final int requestedPort;
@@ -56,6 +59,8 @@ public final class ItsmeSimulator implements AutoCloseable {
     private final String jweAlgorithm;
     private final String contentEncryption;
     private final Clock clock;
+    private final Set<Leniency> leniencies;
+    private final String userInfoContentType;
     private final SimulatorKeys keys = new SimulatorKeys();
     private final HttpClient http;
     private final Clients clients;
@@ -72,6 +77,8 @@ public final class ItsmeSimulator implements AutoCloseable {
         this.jweAlgorithm = builder.jweAlgorithm;
         this.contentEncryption = builder.contentEncryption;
         this.clock = builder.clock;
+        this.leniencies = builder.leniencies.isEmpty() ? Set.of() : Set.copyOf(builder.leniencies);
+        this.userInfoContentType = builder.userInfoContentType;
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         this.clients = new Clients(http, clock);
@@ -106,7 +113,7 @@ public final class ItsmeSimulator implements AutoCloseable {
             advertised.add(contentEncryption);
         }
         SimulatorContext ctx = new SimulatorContext(issuer, clock, keys, clients, http, persons, jweAlgorithm,
-                contentEncryption, advertised);
+                contentEncryption, advertised, leniencies, userInfoContentType);
         bound.start(ctx);
         this.server = bound;
         this.context = ctx;
@@ -176,6 +183,11 @@ public final class ItsmeSimulator implements AutoCloseable {
     /** The JWE {@code enc} tokens are encrypted with. */
     public String contentEncryption() {
         return contentEncryption;
+    }
+
+    /** Where this simulator accepts more than the default, strict one (empty by default). */
+    public Set<Leniency> leniencies() {
+        return leniencies;
     }
 
     /** The persons offered on the authorization page. */
@@ -257,6 +269,8 @@ public final class ItsmeSimulator implements AutoCloseable {
         private String jweAlgorithm = "RSA-OAEP-256";
         private String contentEncryption = "A128CBC-HS256";
         private Clock clock = Clock.systemUTC();
+        private final java.util.EnumSet<Leniency> leniencies = java.util.EnumSet.noneOf(Leniency.class);
+        private String userInfoContentType = DEFAULT_USERINFO_CONTENT_TYPE;
 
         private Builder() {
             TestPersons.all().forEach(p -> persons.put(p.id(), p));
@@ -315,6 +329,34 @@ public final class ItsmeSimulator implements AutoCloseable {
         /** The clock for codes, tokens and checks (default: system UTC). */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Accepts more than the strict default in these places (see {@link Leniency}); with no argument, in every
+         * place. Strict is the default because an application that passes a strict simulator also passes itsme.
+         */
+        public Builder lenient(Leniency... which) {
+            if (which.length == 0) {
+                leniencies.addAll(java.util.EnumSet.allOf(Leniency.class));
+            }
+            for (Leniency leniency : which) {
+                leniencies.add(Objects.requireNonNull(leniency, "leniency"));
+            }
+            return this;
+        }
+
+        /**
+         * The {@code Content-Type} of userinfo responses: {@code application/jwt} (default, what OIDC Core 5.3.2
+         * requires for a signed answer) or, as itsme has also answered, {@code application/json} with the same
+         * nested JWT as body (certified clients refuse that). {@link SimulatorHooks#userInfoContentType} overrides it
+         * until reset.
+         */
+        public Builder userInfoContentType(String contentType) {
+            if (Objects.requireNonNull(contentType, "contentType").isBlank()) {
+                throw new IllegalArgumentException("userInfoContentType must not be blank");
+            }
+            this.userInfoContentType = contentType;
             return this;
         }
 

@@ -181,6 +181,17 @@ public final class ItsmeSimulatorExtension
             return configure(b -> b.clock(clock));
         }
 
+        /** See {@link ItsmeSimulator.Builder#lenient(Leniency...)}. */
+        public Builder lenient(Leniency... which) {
+            Leniency[] copy = which.clone();
+            return configure(b -> b.lenient(copy));
+        }
+
+        /** See {@link ItsmeSimulator.Builder#userInfoContentType(String)}. */
+        public Builder userInfoContentType(String contentType) {
+            return configure(b -> b.userInfoContentType(contentType));
+        }
+
         /** Any other setting of the simulator's builder, applied when the simulator starts. */
         public Builder configure(Consumer<ItsmeSimulator.Builder> step) {
             configuration.add(Objects.requireNonNull(step, "step"));

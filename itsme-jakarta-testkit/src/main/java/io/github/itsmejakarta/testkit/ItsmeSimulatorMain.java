@@ -28,8 +28,10 @@ import java.util.concurrent.CountDownLatch;
  * Options: {@code --port N} (default 9090; 0 = any free port), {@code --client-id ID} (starts a client; the
  * following {@code --jwks-uri URI} or {@code --jwks-file PATH}, {@code --redirect-uri URI} (repeatable) and
  * {@code --service CODE=LOGIN|SHARE_DATA|CONFIRM} (repeatable) belong to it), {@code --jwe-alg},
- * {@code --enc}, {@code --auto-approve PERSON_ID}, {@code --config FILE}, {@code --help}. The properties file holds
- * {@code port}, {@code jwe-algorithm}, {@code content-encryption}, {@code auto-approve}, {@code clients} (comma
+ * {@code --enc}, {@code --auto-approve PERSON_ID}, {@code --lenient [all|NAME,...]} (see {@link Leniency}; alone it
+ * means all), {@code --userinfo-content-type TYPE}, {@code --config FILE}, {@code --help}. The properties file holds
+ * {@code port}, {@code jwe-algorithm}, {@code content-encryption}, {@code auto-approve}, {@code lenient},
+ * {@code userinfo-content-type}, {@code clients} (comma
  * separated ids) and per client {@code client.<id>.jwks-uri} or {@code client.<id>.jwks-file},
  * {@code client.<id>.redirect-uris} and {@code client.<id>.services} (comma separated, services as
  * {@code CODE=TYPE}). Command-line options given after {@code --config} override the file.
@@ -85,6 +87,10 @@ public final class ItsmeSimulatorMain {
             if (!name.startsWith("--")) {
                 throw new IllegalArgumentException("unexpected argument: " + name);
             }
+            if (name.equals("--lenient") && (i + 1 >= list.size() || list.get(i + 1).startsWith("--"))) {
+                options.apply("lenient", "all");
+                continue;
+            }
             if (i + 1 >= list.size()) {
                 throw new IllegalArgumentException(name + " needs a value");
             }
@@ -101,6 +107,8 @@ public final class ItsmeSimulatorMain {
         out.println("         [--client-id ID (--jwks-uri URI | --jwks-file PATH) --redirect-uri URI...");
         out.println("          --service CODE=LOGIN|SHARE_DATA|CONFIRM...]... [--jwe-alg RSA-OAEP-256|RSA-OAEP]");
         out.println("         [--enc A128CBC-HS256|A256CBC-HS512|A128GCM|A256GCM] [--auto-approve PERSON_ID]");
+        out.println("         [--lenient [all|" + String.join(",", java.util.Arrays.stream(Leniency.values())
+                .map(Leniency::optionName).toList()) + "]] [--userinfo-content-type application/json]");
         out.println("persons: " + String.join(", ", TestPersons.all().stream().map(TestPerson::id).toList()));
     }
 
@@ -110,6 +118,8 @@ public final class ItsmeSimulatorMain {
         private String jweAlgorithm;
         private String contentEncryption;
         private String autoApprove;
+        private String userInfoContentType;
+        private final java.util.EnumSet<Leniency> leniencies = java.util.EnumSet.noneOf(Leniency.class);
         private final List<SimulatedClient.Builder> clients = new ArrayList<>();
         private final List<Boolean> clientHasKeys = new ArrayList<>();
 
@@ -119,6 +129,8 @@ public final class ItsmeSimulatorMain {
                 case "jwe-alg", "jwe-algorithm" -> jweAlgorithm = value;
                 case "enc", "content-encryption" -> contentEncryption = value;
                 case "auto-approve" -> autoApprove = value;
+                case "lenient" -> lenient(value);
+                case "userinfo-content-type" -> userInfoContentType = value;
                 case "config" -> loadConfig(Path.of(value));
                 case "client-id" -> {
                     clients.add(SimulatedClient.builder(value));
@@ -152,7 +164,8 @@ public final class ItsmeSimulatorMain {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + file, e);
             }
-            for (String key : List.of("port", "jwe-algorithm", "content-encryption", "auto-approve")) {
+            for (String key : List.of("port", "jwe-algorithm", "content-encryption", "auto-approve", "lenient",
+                    "userinfo-content-type")) {
                 String value = properties.getProperty(key);
                 if (value != null) {
                     apply(key, value.trim());
@@ -183,6 +196,13 @@ public final class ItsmeSimulatorMain {
             if (contentEncryption != null) {
                 builder.contentEncryption(contentEncryption);
             }
+            if (userInfoContentType != null) {
+                builder.userInfoContentType(userInfoContentType);
+            }
+            if (!leniencies.isEmpty()) {
+                // never call lenient() with an empty array: that means "everywhere"
+                builder.lenient(leniencies.toArray(Leniency[]::new));
+            }
             for (int i = 0; i < clients.size(); i++) {
                 if (!clientHasKeys.get(i)) {
                     throw new IllegalArgumentException("every client needs --jwks-uri or --jwks-file");
@@ -191,6 +211,15 @@ public final class ItsmeSimulatorMain {
             }
             autoApprovedPerson();
             return builder;
+        }
+
+        /** {@code all}, or a comma-separated list of {@link Leniency#optionName()}s. */
+        private void lenient(String value) {
+            if (value.trim().equalsIgnoreCase("all")) {
+                leniencies.addAll(java.util.EnumSet.allOf(Leniency.class));
+                return;
+            }
+            split(value).forEach(name -> leniencies.add(Leniency.fromOptionName(name)));
         }
 
         java.util.Optional<TestPerson> autoApprovedPerson() {

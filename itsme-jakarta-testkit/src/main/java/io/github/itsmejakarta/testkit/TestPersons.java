@@ -17,7 +17,7 @@ public final class TestPersons {
 
     /**
      * Marie Lambert, French-speaking Belgian with an eID card: national number, eID serial number, address, birth
-     * date and place, photo, device (booleans as strings, {@code deviceId}), validity metadata of her card.
+     * date and place, photo, an Android device, validity metadata of her card; started with the QR code.
      */
     public static final TestPerson BELGIAN_EID_HOLDER = belgianEidHolder();
 
@@ -29,8 +29,8 @@ public final class TestPersons {
     public static final TestPerson DUTCH_DOCUMENT_HOLDER = dutchDocumentHolder();
 
     /**
-     * Jan Peeters, Dutch-speaking Belgian with an eID card and no photo; his device claim uses the {@code deviceID}
-     * spelling and real booleans, the other form seen in the wild.
+     * Jan Peeters, Dutch-speaking Belgian with an eID card and no photo, an address without {@code country}; started
+     * from his phone number ({@code MSISDN}) with a call going on ({@code ongoing_call} true).
      */
     public static final TestPerson SECOND_BELGIAN_EID_HOLDER = secondBelgianEidHolder();
 
@@ -49,21 +49,9 @@ public final class TestPersons {
         address.put("postal_code", "1000");
         address.put("locality", "Bruxelles");
         address.put("country", "BE");
-        Map<String, Object> device = new LinkedHashMap<>();
-        device.put("os", "ANDROID");
-        device.put("appName", "itsme");
-        device.put("appRelease", "4.12.1");
-        device.put("deviceLabel", "Marie's phone");
-        device.put("debugEnabled", "false");
-        device.put("deviceId", "a8f2f7c6-7d0b-4c4e-9b52-3c1f0e7d2a11");
-        device.put("osRelease", "Android 14");
-        device.put("manufacturer", "Google");
-        device.put("hasSimEnabled", "true");
-        device.put("deviceLockLevel", "FINGERPRINT");
-        device.put("smsEnabled", "true");
-        device.put("rooted", "false");
-        device.put("deviceModel", "Pixel 8");
-        device.put("sdkRelease", "34");
+        Map<String, Object> device = device("ANDROID", "4.12.1", "Marie's phone",
+                "a8f2f7c6-7d0b-4c4e-9b52-3c1f0e7d2a11",
+                "14", "Google", "FINGERPRINT", "Pixel 8", "0032485123456");
         return TestPerson.builder("belgian-eid-holder")
                 .displayName("Marie Lambert (Belgian eID)")
                 .claim("family_name", "Lambert")
@@ -87,8 +75,8 @@ public final class TestPersons {
                 .photoJpeg(resource("photo-belgian-eid-holder.jpg"))
                 .claim(DEVICE, device)
                 .claim(TRANSACTION_IP, "203.0.113.24")
-                .claim(ONGOING_CALL, "false")
-                .claim(IDENTIFICATION_MODE, "EID")
+                .claim(ONGOING_CALL, false)
+                .claim(IDENTIFICATION_MODE, "QR")
                 .claim(VALIDITY_FROM, Map.of(BE_EID_SN, "2018-11-10T00:00:00Z"))
                 .claim(VALIDITY_TO, Map.of(BE_EID_SN, "2028-11-10T00:00:00Z"))
                 .claim(VERIFICATION_DATE, Map.of(BE_EID_SN, "2026-01-05T09:30:00Z"))
@@ -97,20 +85,8 @@ public final class TestPersons {
     }
 
     private static TestPerson dutchDocumentHolder() {
-        Map<String, Object> device = new LinkedHashMap<>();
-        device.put("os", "IOS");
-        device.put("appName", "itsme");
-        device.put("appRelease", "4.12.0");
-        device.put("deviceLabel", "iPhone van Sanne");
-        device.put("debugEnabled", "false");
-        device.put("deviceId", "5b0c3e9a-1f44-4a0e-8d2c-7e6b9a4f1c30");
-        device.put("osRelease", "iOS 18.1");
-        device.put("manufacturer", "Apple");
-        device.put("hasSimEnabled", "true");
-        device.put("deviceLockLevel", "FACEID");
-        device.put("smsEnabled", "true");
-        device.put("rooted", "false");
-        device.put("deviceModel", "iPhone15,2");
+        Map<String, Object> device = device("IOS", "4.12.0", "iPhone van Sanne", "5b0c3e9a-1f44-4a0e-8d2c-7e6b9a4f1c30",
+                "18.1", "Apple", "FACEID", "iPhone15,2", "0031612345678");
         return TestPerson.builder("dutch-document-holder")
                 .displayName("S. van den Berg (Dutch passport)")
                 .claim("family_name", "van den Berg")
@@ -133,7 +109,9 @@ public final class TestPersons {
                 .claim(PLACE_OF_BIRTH, Map.of("formatted", "Utrecht, Nederland", "city", "Utrecht", "country", "NL"))
                 .photoJpeg(resource("photo-dutch-document-holder.jpg"))
                 .claim(DEVICE, device)
-                .claim(IDENTIFICATION_MODE, "PASSPORT")
+                .claim(IDENTIFICATION_MODE, "a2a")
+                .claim(TRANSACTION_IP, "198.51.100.7")
+                .claim(ONGOING_CALL, false)
                 .claim(VALIDITY_FROM, Map.of(ID_DOCUMENT_SN, "2021-04-02T00:00:00Z"))
                 .claim(VALIDITY_TO, Map.of(ID_DOCUMENT_SN, "2031-04-02T00:00:00Z"))
                 .claim(VERIFICATION_DATE, Map.of(ID_DOCUMENT_SN, "2025-12-12T14:05:00Z"))
@@ -146,20 +124,8 @@ public final class TestPersons {
         address.put("street_address", "Meir 50");
         address.put("postal_code", "2000");
         address.put("locality", "Antwerpen");
-        Map<String, Object> device = new LinkedHashMap<>();
-        device.put("os", "IOS");
-        device.put("appName", "itsme");
-        device.put("appRelease", "4.11.7");
-        device.put("deviceLabel", "Jan zijn iPhone");
-        device.put("debugEnabled", false);
-        device.put("deviceID", "0e6f9c3a-2b7d-4f18-a3c5-9d8e7f6a5b41");
-        device.put("osRelease", "iOS 17.6");
-        device.put("manufacturer", "Apple");
-        device.put("hasSimEnabled", true);
-        device.put("deviceLockLevel", "TOUCHID");
-        device.put("smsEnabled", true);
-        device.put("rooted", false);
-        device.put("deviceModel", "iPhone14,5");
+        Map<String, Object> device = device("IOS", "4.11.7", "Jan zijn iPhone", "0e6f9c3a-2b7d-4f18-a3c5-9d8e7f6a5b41",
+                "17.6", "Apple", "TOUCHID", "iPhone14,5", "0032470987654");
         return TestPerson.builder("second-belgian-eid-holder")
                 .displayName("Jan Peeters (Belgian eID, no photo)")
                 .claim("family_name", "Peeters")
@@ -181,10 +147,66 @@ public final class TestPersons {
                 .claim(CITIZENSHIP_AS_ISO, "BEL")
                 .claim(PLACE_OF_BIRTH, Map.of("formatted", "Antwerpen, België", "city", "Antwerpen", "country", "BE"))
                 .claim(DEVICE, device)
+                .claim(IDENTIFICATION_MODE, "MSISDN")
+                .claim(TRANSACTION_IP, "192.0.2.58")
+                .claim(ONGOING_CALL, true)
                 .claim(VALIDITY_FROM, Map.of(BE_EID_SN, "2020-02-14T00:00:00Z"))
                 .claim(VALIDITY_TO, Map.of(BE_EID_SN, "2030-02-14T00:00:00Z"))
                 .claim(VERIFICATION_DATE, Map.of(BE_EID_SN, "2025-10-20T08:00:00Z"))
                 .build();
+    }
+
+    /**
+     * The same person (same id, same {@code sub}) with claims in shapes itsme has sent but no longer documents. Add it
+     * with {@link ItsmeSimulator.Builder#person(TestPerson)} (it replaces the documented one) or auto-approve it.
+     */
+    public static TestPerson withShapes(TestPerson person, ClaimShape... shapes) {
+        Map<String, Object> claims = new LinkedHashMap<>(person.claims());
+        java.util.Set<ClaimShape> wanted = java.util.EnumSet.noneOf(ClaimShape.class);
+        wanted.addAll(List.of(shapes));
+        if (claims.get(DEVICE) instanceof Map<?, ?> original) {
+            Map<String, Object> device = new LinkedHashMap<>();
+            original.forEach((k, v) -> device.put(String.valueOf(k), v));
+            if (wanted.contains(ClaimShape.V1_DEVICE_MEMBERS)) {
+                device.remove("msisdn");
+                device.put("hasSimEnabled", true);
+                device.put("smsEnabled", true);
+                device.put("sdkRelease", "34");
+            }
+            if (wanted.contains(ClaimShape.BOOLEANS_AS_STRINGS)) {
+                device.replaceAll((k, v) -> v instanceof Boolean b ? b.toString() : v);
+            }
+            if (wanted.contains(ClaimShape.DEVICE_ID_CAPITAL_D) && device.containsKey("deviceId")) {
+                Map<String, Object> renamed = new LinkedHashMap<>();
+                device.forEach((k, v) -> renamed.put(k.equals("deviceId") ? "deviceID" : k, v));
+                device.clear();
+                device.putAll(renamed);
+            }
+            claims.put(DEVICE, device);
+        }
+        if (wanted.contains(ClaimShape.BOOLEANS_AS_STRINGS) && claims.get(ONGOING_CALL) instanceof Boolean b) {
+            claims.put(ONGOING_CALL, b.toString());
+        }
+        return TestPerson.builder(person.id()).displayName(person.displayName()).claims(claims).build();
+    }
+
+    /** {@code claim_device} in itsme's documented v2 shape (itsme's claims page and its userinfo example). */
+    private static Map<String, Object> device(String os, String appRelease, String label, String deviceId,
+            String osRelease, String manufacturer, String lockLevel, String model, String msisdn) {
+        Map<String, Object> device = new LinkedHashMap<>();
+        device.put("os", os);
+        device.put("appName", "itsme");
+        device.put("appRelease", appRelease);
+        device.put("deviceLabel", label);
+        device.put("debugEnabled", false);
+        device.put("deviceId", deviceId);
+        device.put("osRelease", osRelease);
+        device.put("manufacturer", manufacturer);
+        device.put("deviceLockLevel", lockLevel);
+        device.put("rooted", false);
+        device.put("deviceModel", model);
+        device.put("msisdn", msisdn);
+        return device;
     }
 
     private static byte[] resource(String name) {

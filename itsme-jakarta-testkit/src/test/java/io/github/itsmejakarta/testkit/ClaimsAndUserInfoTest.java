@@ -64,7 +64,8 @@ class ClaimsAndUserInfoTest {
     @Test
     void claimsParameterAddsClaimsToTheIdTokenAndUserinfo(ItsmeSimulator sim) {
         String claims = "{\"id_token\":{\"" + PHYSICAL_PERSON_PHOTO + "\":{\"essential\":true},\"" + DEVICE
-                + "\":null,\"" + VALIDITY_TO + "\":null,\"age_gte_18\":null,\"age_gte_30\":null,\"name\":null},"
+                + "\":null,\"" + VALIDITY_TO + "\":null,\"" + BE_EID_SN
+                + "\":null,\"age_gte_18\":null,\"age_gte_30\":null,\"name\":null},"
                 + "\"userinfo\":{\"" + PLACE_OF_BIRTH + "\":null,\"" + CITIZENSHIP_AS_ISO + "\":null}}";
         Tokens tokens = login(sim, TestPersons.BELGIAN_EID_HOLDER, SHARE, "", claims);
         Map<String, Object> id = RP.open(sim, tokens.idToken()).map();
@@ -73,8 +74,8 @@ class ClaimsAndUserInfoTest {
         assertThat(obj(id.get(PHYSICAL_PERSON_PHOTO))).containsEntry("format", "image/jpeg");
         byte[] jpeg = java.util.Base64.getDecoder().decode((String) obj(id.get(PHYSICAL_PERSON_PHOTO)).get("value"));
         assertThat(jpeg).startsWith((byte) 0xFF, (byte) 0xD8);
-        assertThat(obj(id.get(DEVICE))).containsEntry("os", "ANDROID").containsEntry("rooted", "false")
-                .containsKey("deviceId");
+        assertThat(obj(id.get(DEVICE))).containsEntry("os", "ANDROID").containsEntry("rooted", false)
+                .containsKey("deviceId").containsKey("msisdn");
         assertThat(obj(id.get(VALIDITY_TO))).containsEntry(BE_EID_SN, "2028-11-10T00:00:00Z");
         Map<String, Object> info = userInfo(sim, tokens);
         assertThat(info).containsEntry(CITIZENSHIP_AS_ISO, "BEL").doesNotContainKey(DEVICE);

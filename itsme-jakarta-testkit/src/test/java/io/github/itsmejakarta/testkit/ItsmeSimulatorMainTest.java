@@ -53,6 +53,43 @@ class ItsmeSimulatorMainTest {
     }
 
     @Test
+    void standaloneIsStrictUnlessToldOtherwise() throws IOException {
+        Path jwks = Files.writeString(dir.resolve("rp.jwks.json"), RP.publicJwks());
+        try (ItsmeSimulator sim = ItsmeSimulatorMain.start("--port", "0", "--client-id", RP.clientId, "--jwks-file",
+                jwks.toString(), "--redirect-uri", REDIRECT, "--service", LOGIN + "=LOGIN", "--auto-approve",
+                "belgian-eid-holder")) {
+            assertThat(sim.leniencies()).isEmpty();
+            Tokens tokens = RP.login(sim, LOGIN, "profile");
+            assertThat(RP.get(sim.userInfoEndpoint(), tokens.accessToken()).headers().firstValue("Content-Type"))
+                    .hasValue("application/jwt");
+        }
+    }
+
+    @Test
+    void lenientAndUserinfoContentTypeFromTheCommandLine() throws IOException {
+        Path jwks = Files.writeString(dir.resolve("rp.jwks.json"), RP.publicJwks());
+        try (ItsmeSimulator sim = ItsmeSimulatorMain.start("--port", "0", "--lenient", "--client-id", RP.clientId,
+                "--jwks-file", jwks.toString(), "--redirect-uri", REDIRECT, "--service", LOGIN + "=LOGIN",
+                "--userinfo-content-type", "application/json", "--auto-approve", "belgian-eid-holder")) {
+            assertThat(sim.leniencies()).containsExactlyInAnyOrder(Leniency.values());
+            Tokens tokens = RP.login(sim, LOGIN, "profile");
+            assertThat(RP.get(sim.userInfoEndpoint(), tokens.accessToken()).headers().firstValue("Content-Type"))
+                    .hasValue("application/json");
+        }
+        try (ItsmeSimulator sim = ItsmeSimulatorMain.start("--port", "0", "--lenient",
+                "issuer-as-assertion-audience")) {
+            assertThat(sim.leniencies()).containsExactly(Leniency.ISSUER_AS_ASSERTION_AUDIENCE);
+        }
+        Path config = Files.writeString(dir.resolve("lenient.properties"),
+                "port=0\nlenient=optional-state-nonce-pkce\n");
+        try (ItsmeSimulator sim = ItsmeSimulatorMain.start("--config", config.toString())) {
+            assertThat(sim.leniencies()).containsExactly(Leniency.OPTIONAL_STATE_NONCE_PKCE);
+        }
+        assertThatThrownBy(() -> ItsmeSimulatorMain.start("--port", "0", "--lenient", "everything-goes"))
+                .hasMessageContaining("unknown leniency").hasMessageContaining("optional-state-nonce-pkce");
+    }
+
+    @Test
     void badArgumentsAreExplained() {
         assertThatThrownBy(() -> ItsmeSimulatorMain.start("--redirect-uri", REDIRECT)).isInstanceOf(
                 IllegalArgumentException.class).hasMessageContaining("--client-id");

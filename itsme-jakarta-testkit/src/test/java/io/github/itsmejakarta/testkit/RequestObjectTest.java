@@ -67,7 +67,10 @@ class RequestObjectTest {
         return "http://127.0.0.1:" + requestUriServer.getAddress().getPort() + "/ro";
     }
 
-    /** Request object claims carrying the whole request; the query keeps client_id only (plus what is given). */
+    /**
+     * Request object claims carrying the whole request; the query keeps client_id, response_type and scope (OIDC Core
+     * 6.1 requires the last two there too) plus what is given.
+     */
     private Map<String, Object> roClaims(Map<String, String> params) {
         return new LinkedHashMap<>(params);
     }
@@ -75,6 +78,8 @@ class RequestObjectTest {
     private Map<String, String> query(Map<String, String> params, String name, String value) {
         Map<String, String> query = new LinkedHashMap<>();
         query.put("client_id", params.get("client_id"));
+        query.put("response_type", params.get("response_type"));
+        query.put("scope", params.get("scope"));
         query.put(name, value);
         return query;
     }

@@ -77,11 +77,11 @@ class TokenEndpointTest {
     }
 
     @Test
-    void assertionAudienceMayBeTheIssuerOrAnArrayWithTheTokenEndpoint() {
+    void assertionAudienceMayBeAnArrayWithTheTokenEndpointButNotTheIssuer() {
         Map<String, String> form = form();
         form.put("client_assertion", assertion(RP.signingKey, RP.clientId, RP.clientId, sim.issuer(), 60, UUID
                 .randomUUID().toString()));
-        assertThat(post(form).status()).isEqualTo(200);
+        assertError(post(form), "unauthorized_client");
 
         String code2 = RP.authorize(sim, RP.authorizationParams(LOGIN, pkce, ""));
         Map<String, String> form2 = RP.tokenForm(sim, code2, pkce.verifier());

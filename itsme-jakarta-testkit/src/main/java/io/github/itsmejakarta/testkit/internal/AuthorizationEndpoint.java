@@ -90,7 +90,9 @@ public final class AuthorizationEndpoint {
         ctx.codes.put(code, new Grant(validated, person, ctx.clock.instant()));
         Map<String, String> params = new LinkedHashMap<>();
         params.put("code", code);
-        params.put("state", validated.state());
+        if (validated.state() != null) {
+            params.put("state", validated.state());
+        }
         return SimResponse.redirect(validated.redirectUri(), params);
     }
 
@@ -107,7 +109,9 @@ public final class AuthorizationEndpoint {
         if (description != null) {
             params.put("error_description", description);
         }
-        params.put("state", state);
+        if (state != null) {
+            params.put("state", state);
+        }
         return SimResponse.redirect(redirectUri, params);
     }
 }

@@ -16,8 +16,10 @@ import java.util.regex.Pattern;
  * Checks an authorization request the way itsme does (itsme-protocol.md, "Authorization request"; OIDC Core 3.1.2.1
  * and 6; RFC 7636): {@code client_id} and {@code redirect_uri} first (failures are shown, never redirected), then the
  * request object if any, then {@code response_type}, {@code scope} (openid + a registered {@code service:<code>}),
- * PKCE S256, {@code state}, {@code nonce}, {@code prompt}, {@code claims} and the approval of the confirm service.
- * Thread-safe.
+ * PKCE S256, {@code state}, {@code nonce}, {@code prompt}, {@code claims} (an essential {@code acr} included, OIDC Core
+ * 5.5.1.1) and the approval of the confirm service. With a request object, {@code response_type} and {@code scope}
+ * must also be in the query (OIDC Core 6.1). {@code state}, {@code nonce} and PKCE are required unless the simulator
+ * is lenient about them (itsme only recommends them). Thread-safe.
  */
 public final class AuthorizationValidator {
 
@@ -35,10 +37,17 @@ public final class AuthorizationValidator {
 
     private final Clients clients;
     private final RequestObjectReader requestObjects;
+    private final boolean stateNoncePkceOptional;
 
-    public AuthorizationValidator(Clients clients, RequestObjectReader requestObjects) {
+    /**
+     * @param stateNoncePkceOptional true in the lenient mode
+     *        {@link io.github.itsmejakarta.testkit.Leniency#OPTIONAL_STATE_NONCE_PKCE}
+     */
+    public AuthorizationValidator(Clients clients, RequestObjectReader requestObjects,
+            boolean stateNoncePkceOptional) {
         this.clients = clients;
         this.requestObjects = requestObjects;
+        this.stateNoncePkceOptional = stateNoncePkceOptional;
     }
 
     /**
@@ -90,6 +99,9 @@ public final class AuthorizationValidator {
         requireRegistered(client, redirectUri);
         String state = string(effective, "state");
         redirectTarget.set(redirectUri, state);
+        if (hasRequestObject) {
+            requireOAuthParametersInQuery(params, effective);
+        }
 
         if (!"code".equals(string(effective, "response_type"))) {
             throw new AuthorizationError.Invalid("unsupported_response_type", "response_type must be code");
@@ -106,11 +118,11 @@ public final class AuthorizationValidator {
                     + " is not registered for this client");
         }
         String challenge = pkceChallenge(effective);
-        if (state == null || state.isEmpty()) {
+        if (state != null && state.isEmpty() || state == null && !stateNoncePkceOptional) {
             throw new AuthorizationError.Invalid("invalid_request", "state is required");
         }
         String nonce = string(effective, "nonce");
-        if (nonce == null || nonce.isEmpty()) {
+        if (nonce != null && nonce.isEmpty() || nonce == null && !stateNoncePkceOptional) {
             throw new AuthorizationError.Invalid("invalid_request", "nonce is required");
         }
         String display = string(effective, "display");
@@ -127,7 +139,7 @@ public final class AuthorizationValidator {
         if (claimsValue != null) {
             claims = ClaimsRequest.fromObject(claimsValue);
         }
-        String acr = Acrs.strictest(string(effective, "acr_values"));
+        String acr = Acrs.forRequest(string(effective, "acr_values"), claims.idToken().get("acr"));
         Map<String, String> approval = approval(serviceType, hasRequestObject, claims);
         String pinnedSub = claims.userinfo().get("sub") == null
                 ? null
@@ -145,6 +157,29 @@ public final class AuthorizationValidator {
                 effective.put(k, v);
             }
         });
+    }
+
+    /**
+     * OIDC Core 6.1: with a request object, {@code response_type} (matching the request object's) and {@code scope}
+     * with {@code openid} must still be sent as query parameters, so that the request stays a valid OAuth 2.0 one.
+     */
+    private static void requireOAuthParametersInQuery(Map<String, List<String>> query, Map<String, Object> effective)
+            throws AuthorizationError.Invalid {
+        String responseType = first(query, "response_type");
+        if (responseType == null) {
+            throw new AuthorizationError.Invalid("invalid_request",
+                    "response_type must also be sent as a query parameter beside the request object (OIDC Core 6.1)");
+        }
+        if (!responseType.equals(string(effective, "response_type"))) {
+            throw new AuthorizationError.Invalid("invalid_request",
+                    "response_type in the query differs from the request object's");
+        }
+        String scope = first(query, "scope");
+        if (scope == null || !Arrays.asList(scope.trim().split("\\s+")).contains("openid")) {
+            throw new AuthorizationError.Invalid("invalid_request",
+                    "scope with openid must also be sent as a query parameter beside the request object "
+                            + "(OIDC Core 6.1)");
+        }
     }
 
     /** The scope values: {@code openid}, one {@code service:<code>}, known scopes only. */
@@ -172,9 +207,15 @@ public final class AuthorizationValidator {
         return serviceScopes.get(0).substring("service:".length());
     }
 
-    /** RFC 7636 4.3, with itsme's rule that S256 is the only method. */
-    private static String pkceChallenge(Map<String, Object> effective) throws AuthorizationError.Invalid {
+    /**
+     * RFC 7636 4.3, with itsme's rule that S256 is the only method; null when the lenient mode lets a request go
+     * without PKCE.
+     */
+    private String pkceChallenge(Map<String, Object> effective) throws AuthorizationError.Invalid {
         String challenge = string(effective, "code_challenge");
+        if (challenge == null && stateNoncePkceOptional && effective.get("code_challenge_method") == null) {
+            return null;
+        }
         if (challenge == null) {
             throw new AuthorizationError.Invalid("invalid_request", "code_challenge is required (PKCE)");
         }

@@ -18,7 +18,8 @@ import java.util.Optional;
  * Decides which claims go into an ID token and a userinfo response (OIDC Core 5.4, 5.5; itsme-protocol.md "Claims"):
  * the ID token carries the protocol claims plus what {@code claims.id_token} asks for; userinfo carries {@code sub},
  * the claims of the granted scopes and what {@code claims.userinfo} asks for. Approved confirm values are echoed in
- * both. Claims the person does not have are left out, as itsme does. Thread-safe.
+ * both. Claims the person does not have are left out, as itsme does; metadata claims come only with the claim they
+ * describe. Thread-safe.
  */
 public final class ClaimAssembler {
 
@@ -34,6 +35,10 @@ public final class ClaimAssembler {
             "idDocument", List.of(ID_DOCUMENT_SN, ID_DOCUMENT_TYPE, ID_ISSUING_COUNTRY));
     private static final Map<String, Integer> AGE_CLAIMS = Map.of(AGE_GTE_16, 16, AGE_GTE_18, 18, AGE_GTE_21, 21,
             AGE_GTE_30, 30);
+
+    /** Claims that describe other claims: objects keyed by the claim they describe. */
+    private static final List<String> METADATA_CLAIMS = List.of(VALIDITY_FROM, VALIDITY_TO, VERIFICATION_DATE,
+            ISSUANCE_LOCALITY);
 
     /** The protocol claims, never taken from a person. */
     private static final java.util.Set<String> PROTOCOL_CLAIMS = java.util.Set.of("iss", "sub", "aud", "exp", "iat",
@@ -70,7 +75,9 @@ public final class ClaimAssembler {
         claims.put("exp", now + ID_TOKEN_LIFETIME_SECONDS);
         claims.put("iat", now);
         claims.put("auth_time", grant.authTime().getEpochSecond());
-        claims.put("nonce", grant.request().nonce());
+        if (grant.request().nonce() != null) {
+            claims.put("nonce", grant.request().nonce());
+        }
         claims.put("acr", grant.request().acr());
         for (String name : grant.request().claims().idToken().keySet()) {
             if (!claims.containsKey(name)) {
@@ -78,6 +85,7 @@ public final class ClaimAssembler {
             }
         }
         grant.request().approval().forEach(claims::putIfAbsent);
+        keepMetadataOfReleasedClaims(claims);
         return claims;
     }
 
@@ -104,7 +112,31 @@ public final class ClaimAssembler {
             }
         }
         grant.request().approval().forEach(claims::putIfAbsent);
+        keepMetadataOfReleasedClaims(claims);
         return claims;
+    }
+
+    /**
+     * itsme returns a metadata claim ({@code validityTo}, {@code verificationDate}, ...) only together with the
+     * attribute it describes ("can only be returned in combination with" it, itsme's claims page): each metadata
+     * object keeps the members whose claim is in the same response, and a metadata claim left empty is dropped.
+     */
+    private static void keepMetadataOfReleasedClaims(Map<String, Object> claims) {
+        for (String name : METADATA_CLAIMS) {
+            if (claims.get(name) instanceof Map<?, ?> described) {
+                Map<String, Object> kept = new LinkedHashMap<>();
+                described.forEach((claim, value) -> {
+                    if (claims.containsKey(String.valueOf(claim))) {
+                        kept.put(String.valueOf(claim), value);
+                    }
+                });
+                if (kept.isEmpty()) {
+                    claims.remove(name);
+                } else {
+                    claims.put(name, kept);
+                }
+            }
+        }
     }
 
     private Optional<Object> value(Grant grant, String name) {

@@ -8,8 +8,10 @@ import java.util.Map;
  * Authenticates the client at the token endpoint with {@code private_key_jwt} (OIDC Core 9, RFC 7523 section 3,
  * itsme-protocol.md "Token endpoint"): an RS256 JWS (optionally nested in a JWE to the simulator) whose {@code kid}
  * names a {@code use=sig} key of the client, {@code iss} = {@code sub} = client id, {@code aud} = the token endpoint
- * URL (the issuer is accepted too), {@code exp} in the future and at most 5 minutes ahead, {@code jti} never seen
- * before. A clock skew of {@value #CLOCK_SKEW_SECONDS} s is tolerated. Thread-safe.
+ * URL (itsme documents no other; the issuer, which RFC 7523 3 would allow, only in the lenient mode
+ * {@link io.github.itsmejakarta.testkit.Leniency#ISSUER_AS_ASSERTION_AUDIENCE}), {@code exp} in the future and at most
+ * 5 minutes ahead, {@code jti} never seen before; a nested assertion uses an advertised {@code enc}. A clock skew of
+ * {@value #CLOCK_SKEW_SECONDS} s is tolerated. Thread-safe.
  */
 public final class ClientAssertionVerifier {
 
@@ -39,9 +41,13 @@ public final class ClientAssertionVerifier {
     private final SimulatorKeys keys;
     private final Clock clock;
     private final ExpiringStore<Boolean> seenJtis;
+    private final boolean issuerAudienceAllowed;
+    private final org.jose4j.jwa.AlgorithmConstraints encs;
 
     public ClientAssertionVerifier(String issuer, String tokenEndpoint, Clients clients, SimulatorKeys keys,
-            Clock clock) {
+            Clock clock, boolean issuerAudienceAllowed, List<String> advertisedEncs) {
+        this.issuerAudienceAllowed = issuerAudienceAllowed;
+        this.encs = IncomingJwt.contentEncryptions(advertisedEncs);
         this.issuer = issuer;
         this.tokenEndpoint = tokenEndpoint;
         this.clients = clients;
@@ -58,7 +64,7 @@ public final class ClientAssertionVerifier {
         Map<String, Object> claims;
         try {
             if (IncomingJwt.segments(assertion) == 5) {
-                jws = IncomingJwt.decrypt(assertion, keys.encryptionKey());
+                jws = IncomingJwt.decrypt(assertion, keys.encryptionKey(), encs);
             }
             claims = IncomingJwt.verify(jws, (kid, unverified) -> {
                 Object iss = unverified.get("iss");
@@ -84,9 +90,12 @@ public final class ClientAssertionVerifier {
         }
         Object aud = claims.get("aud");
         List<?> audiences = aud instanceof List<?> list ? list : aud == null ? List.of() : List.of(aud);
-        if (!audiences.contains(tokenEndpoint) && !audiences.contains(issuer)) {
+        if (!audiences.contains(tokenEndpoint) && !(issuerAudienceAllowed && audiences.contains(issuer))) {
             throw new Failure("unauthorized_client", "client assertion: aud must be the token endpoint "
-                    + tokenEndpoint);
+                    + tokenEndpoint + (audiences.contains(issuer)
+                            ? " (itsme documents no other audience; the issuer is accepted only by a lenient "
+                                    + "simulator)"
+                            : ""));
         }
         long now = clock.instant().getEpochSecond();
         if (!(claims.get("exp") instanceof Number exp)) {

@@ -3,7 +3,6 @@ package io.github.itsmejakarta.testkit.internal;
 import java.util.Map;
 
 import org.jose4j.jwa.AlgorithmConstraints;
-import org.jose4j.jwe.ContentEncryptionAlgorithmIdentifiers;
 import org.jose4j.jwe.JsonWebEncryption;
 import org.jose4j.jwe.KeyManagementAlgorithmIdentifiers;
 import org.jose4j.jws.AlgorithmIdentifiers;
@@ -38,12 +37,6 @@ public final class IncomingJwt {
     private static final AlgorithmConstraints JWE_ALGS = new AlgorithmConstraints(
             AlgorithmConstraints.ConstraintType.PERMIT, KeyManagementAlgorithmIdentifiers.RSA_OAEP,
             KeyManagementAlgorithmIdentifiers.RSA_OAEP_256);
-    private static final AlgorithmConstraints JWE_ENCS = new AlgorithmConstraints(
-            AlgorithmConstraints.ConstraintType.PERMIT, ContentEncryptionAlgorithmIdentifiers.AES_128_CBC_HMAC_SHA_256,
-            ContentEncryptionAlgorithmIdentifiers.AES_192_CBC_HMAC_SHA_384,
-            ContentEncryptionAlgorithmIdentifiers.AES_256_CBC_HMAC_SHA_512,
-            ContentEncryptionAlgorithmIdentifiers.AES_128_GCM, ContentEncryptionAlgorithmIdentifiers.AES_192_GCM,
-            ContentEncryptionAlgorithmIdentifiers.AES_256_GCM);
     private static final AlgorithmConstraints JWS_ALGS = new AlgorithmConstraints(
             AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.RSA_USING_SHA256);
     private static final int MAX_BYTES = 64 * 1024;
@@ -56,13 +49,26 @@ public final class IncomingJwt {
         return token.split("\\.", -1).length;
     }
 
-    /** Decrypts a JWE with the simulator's encryption key and returns its payload. */
-    public static String decrypt(String token, RsaJsonWebKey decryptionKey) throws Rejected {
+    /**
+     * Allows exactly the content encryptions discovery advertises: a client that encrypts with another one would fail
+     * at itsme, so it fails here too.
+     */
+    public static AlgorithmConstraints contentEncryptions(java.util.List<String> advertised) {
+        return new AlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, advertised.toArray(String[]::new));
+    }
+
+    /**
+     * Decrypts a JWE with the simulator's encryption key and returns its payload.
+     *
+     * @param encs the content encryptions discovery advertises (see {@link #contentEncryptions})
+     */
+    public static String decrypt(String token, RsaJsonWebKey decryptionKey, AlgorithmConstraints encs)
+            throws Rejected {
         checkSize(token);
         try {
             JsonWebEncryption jwe = new JsonWebEncryption();
             jwe.setAlgorithmConstraints(JWE_ALGS);
-            jwe.setContentEncryptionAlgorithmConstraints(JWE_ENCS);
+            jwe.setContentEncryptionAlgorithmConstraints(encs);
             jwe.setCompactSerialization(token);
             if (jwe.getHeader("zip") != null) {
                 throw new Rejected("compressed (zip) JWE is not accepted");
@@ -71,7 +77,7 @@ public final class IncomingJwt {
             return jwe.getPayload();
         } catch (JoseException e) {
             throw new Rejected("cannot decrypt the JWE: it must be encrypted to the simulator's use=enc key "
-                    + "with RSA-OAEP or RSA-OAEP-256 and a supported enc");
+                    + "with RSA-OAEP or RSA-OAEP-256 and an enc that discovery advertises");
         }
     }
 

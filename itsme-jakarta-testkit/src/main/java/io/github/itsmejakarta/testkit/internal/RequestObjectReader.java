@@ -17,7 +17,7 @@ import org.jose4j.jwk.RsaJsonWebKey;
  * Reads a request object (OIDC Core 6.1, 6.2), by value or fetched from its {@code request_uri}: a nested JWT,
  * encrypted to the simulator's {@code use=enc} key and signed (RS256) by the client's {@code use=sig} key, with
  * {@code iss} = the client id and {@code aud} = the issuer (or issuer + {@code /authorization}, the form itsme used
- * before March 2024). Thread-safe.
+ * before March 2024), encrypted with a content encryption that discovery advertises. Thread-safe.
  */
 public final class RequestObjectReader {
 
@@ -28,12 +28,15 @@ public final class RequestObjectReader {
     private final SimulatorKeys keys;
     private final HttpClient http;
     private final Clock clock;
+    private final org.jose4j.jwa.AlgorithmConstraints encs;
 
-    public RequestObjectReader(String issuer, SimulatorKeys keys, HttpClient http, Clock clock) {
+    public RequestObjectReader(String issuer, SimulatorKeys keys, HttpClient http, Clock clock,
+            List<String> advertisedEncs) {
         this.issuer = issuer;
         this.keys = keys;
         this.http = http;
         this.clock = clock;
+        this.encs = IncomingJwt.contentEncryptions(advertisedEncs);
     }
 
     /** Fetches a request object by reference; failures are {@code invalid_request_uri}. */
@@ -75,7 +78,7 @@ public final class RequestObjectReader {
             if (IncomingJwt.segments(token) != 5) {
                 throw new IncomingJwt.Rejected("the request object must be signed then encrypted (a nested JWT)");
             }
-            String inner = IncomingJwt.decrypt(token, keys.encryptionKey());
+            String inner = IncomingJwt.decrypt(token, keys.encryptionKey(), encs);
             Map<String, Object> claims = IncomingJwt.verify(inner, (kid, unverified) -> {
                 try {
                     return client.keys().signatureKey(kid);

@@ -1,5 +1,6 @@
 package io.github.itsmejakarta.testkit.internal;
 
+import io.github.itsmejakarta.testkit.Leniency;
 import io.github.itsmejakarta.testkit.TestPerson;
 
 import java.net.http.HttpClient;
@@ -9,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -41,10 +43,12 @@ public final class SimulatorContext {
     public final ClientAssertionVerifier assertions;
     public final Map<String, TestPerson> persons;
     public final List<String> contentEncryptions;
+    public final Set<Leniency> leniencies;
+    public final String userInfoContentType;
 
     public SimulatorContext(String issuer, Clock clock, SimulatorKeys keys, Clients clients, HttpClient http,
             List<TestPerson> persons, String jweAlgorithm, String contentEncryption,
-            List<String> contentEncryptions) {
+            List<String> contentEncryptions, Set<Leniency> leniencies, String userInfoContentType) {
         this.issuer = issuer;
         this.clock = clock;
         this.keys = keys;
@@ -57,12 +61,16 @@ public final class SimulatorContext {
         this.pendingConsents = new ExpiringStore<>(clock, CONSENT_LIFETIME);
         this.minter = new TokenMinter(keys, jweAlgorithm, contentEncryption);
         this.claims = new ClaimAssembler(issuer, clock);
-        this.validator = new AuthorizationValidator(clients, new RequestObjectReader(issuer, keys, http, clock));
-        this.assertions = new ClientAssertionVerifier(issuer, tokenEndpoint(), clients, keys, clock);
+        this.leniencies = Set.copyOf(leniencies);
+        this.userInfoContentType = userInfoContentType;
+        this.contentEncryptions = List.copyOf(contentEncryptions);
+        this.validator = new AuthorizationValidator(clients, new RequestObjectReader(issuer, keys, http, clock,
+                this.contentEncryptions), this.leniencies.contains(Leniency.OPTIONAL_STATE_NONCE_PKCE));
+        this.assertions = new ClientAssertionVerifier(issuer, tokenEndpoint(), clients, keys, clock,
+                this.leniencies.contains(Leniency.ISSUER_AS_ASSERTION_AUDIENCE), this.contentEncryptions);
         Map<String, TestPerson> byId = new LinkedHashMap<>();
         persons.forEach(p -> byId.put(p.id(), p));
         this.persons = java.util.Collections.unmodifiableMap(byId);
-        this.contentEncryptions = List.copyOf(contentEncryptions);
     }
 
     public String authorizationEndpoint() {

@@ -66,7 +66,9 @@ public final class TokenEndpoint {
             return error(400, "invalid_request", "code is missing");
         }
         String verifier = request.formParam("code_verifier").orElse(null);
-        if (!Pkce.wellFormed(verifier)) {
+        boolean pkceOptional = ctx.leniencies
+                .contains(io.github.itsmejakarta.testkit.Leniency.OPTIONAL_STATE_NONCE_PKCE);
+        if ((verifier != null || !pkceOptional) && !Pkce.wellFormed(verifier)) {
             return error(400, "invalid_request", "code_verifier must be 43 to 128 unreserved characters");
         }
         Optional<Grant> taken = ctx.codes.take(code);
@@ -81,7 +83,12 @@ public final class TokenEndpoint {
         if (!grant.request().redirectUri().equals(request.formParam("redirect_uri").orElse(null))) {
             return error(400, "invalid_grant", "redirect_uri differs from the authorization request's");
         }
-        if (!Pkce.matches(verifier, grant.request().codeChallenge())) {
+        String challenge = grant.request().codeChallenge();
+        if (challenge != null && verifier == null) {
+            return error(400, "invalid_request", "code_verifier is required: the authorization request used PKCE");
+        }
+        // RFC 7636 4.6 defines no check for a verifier without a challenge: like itsme, it is ignored
+        if (challenge != null && !Pkce.matches(verifier, challenge)) {
             return error(400, "invalid_grant", "code_verifier does not match the code_challenge");
         }
         String idToken;

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * {@code GET /v2/userinfo} (OIDC Core 5.3) and {@code GET /v2/picture}: a Bearer access token (RFC 6750 2.1)
- * answered with a nested JWT ({@code application/jwt}) or the person's JPEG photo; a missing, unknown or expired
+ * answered with a nested JWT ({@code application/jwt}, or the configured content type) or the person's JPEG photo; a missing, unknown or expired
  * token gets 401 with {@code WWW-Authenticate: Bearer error="invalid_token"}. Thread-safe.
  */
 public final class UserInfoEndpoint {
@@ -31,7 +31,7 @@ public final class UserInfoEndpoint {
         } catch (ClientKeyException e) {
             return SimResponse.json(500, Map.of("error", "server_error", "detail", e.getMessage()));
         }
-        String contentType = ctx.hooks.userInfoContentType().orElse("application/jwt");
+        String contentType = ctx.hooks.userInfoContentType().orElse(ctx.userInfoContentType);
         return SimResponse.text(200, contentType, token, Map.of("Cache-Control", "no-store"));
     }
 

@@ -11,9 +11,9 @@ import java.util.Set;
  *
  * @param client the client
  * @param redirectUri the registered redirect URI it named
- * @param state the RP's state
- * @param nonce the RP's nonce
- * @param codeChallenge the S256 PKCE challenge
+ * @param state the RP's state (null only when a lenient simulator let it go without)
+ * @param nonce the RP's nonce (null only when a lenient simulator let it go without)
+ * @param codeChallenge the S256 PKCE challenge (null only when a lenient simulator let it go without)
  * @param scopes the scope values
  * @param serviceCode the service code from {@code service:<code>}
  * @param serviceType what the service does
