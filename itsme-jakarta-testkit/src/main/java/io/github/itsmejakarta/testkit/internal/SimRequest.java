@@ -16,11 +16,6 @@ import java.util.Optional;
 public record SimRequest(String method, String path, Map<String, List<String>> query, Map<String, List<String>> form,
         Map<String, List<String>> headers) {
 
-    /** The first value of a query parameter. */
-    public Optional<String> queryParam(String name) {
-        return first(query, name);
-    }
-
     /** The first value of a form parameter. */
     public Optional<String> formParam(String name) {
         return first(form, name);
