@@ -31,6 +31,13 @@ public final class ItsmeClaimNames {
     public static final String VALIDITY_TO = PREFIX + "validityTo";
     public static final String VERIFICATION_DATE = PREFIX + "verificationDate";
     public static final String ISSUANCE_LOCALITY = PREFIX + "issuance_locality";
+    /** How well the address is assured; released with the {@code address} scope (itsme-protocol.md, December 2026). */
+    public static final String ADDRESS_ASSURANCE_LEVEL = PREFIX + "address_assurance_level";
+    /**
+     * The access grant to the person's student attestation (a verifiable credential in their Athumi pod), a
+     * third-party claim that only a Data Sharing service releases.
+     */
+    public static final String STUDENT_ATTESTATION_AG = PREFIX + "student_attestation_ag";
 
     public static final String APPROVAL_TEMPLATE_NAME = PREFIX + "claim_approval_template_name";
     public static final String APPROVAL_TEXT_KEY = PREFIX + "claim_approval_text_key";

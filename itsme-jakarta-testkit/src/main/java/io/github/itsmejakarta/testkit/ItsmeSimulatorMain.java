@@ -27,7 +27,8 @@ import java.util.concurrent.CountDownLatch;
  *
  * Options: {@code --port N} (default 9090; 0 = any free port), {@code --client-id ID} (starts a client; the
  * following {@code --jwks-uri URI} or {@code --jwks-file PATH}, {@code --redirect-uri URI} (repeatable) and
- * {@code --service CODE=LOGIN|SHARE_DATA|CONFIRM} (repeatable) belong to it), {@code --jwe-alg},
+ * {@code --service CODE=TYPE} (repeatable; {@code LOGIN}, {@code SHARE_DATA}, {@code CONFIRM}, {@code DATA_SHARING}
+ * or itsme's names {@code authentication}, {@code identification}, {@code confirmation}, {@code data-sharing}) belong to it), {@code --jwe-alg},
  * {@code --enc}, {@code --auto-approve PERSON_ID}, {@code --lenient [all|NAME,...]} (see {@link Leniency}; alone it
  * means all), {@code --userinfo-content-type TYPE}, {@code --config FILE}, {@code --help}. The properties file holds
  * {@code port}, {@code jwe-algorithm}, {@code content-encryption}, {@code auto-approve}, {@code lenient},
@@ -105,7 +106,8 @@ public final class ItsmeSimulatorMain {
     private static void usage(PrintStream out) {
         out.println("usage: java -jar itsme-jakarta-testkit-<version>-standalone.jar [--port N] [--config FILE]");
         out.println("         [--client-id ID (--jwks-uri URI | --jwks-file PATH) --redirect-uri URI...");
-        out.println("          --service CODE=LOGIN|SHARE_DATA|CONFIRM...]... [--jwe-alg RSA-OAEP-256|RSA-OAEP]");
+        out.println(
+                "          --service CODE=LOGIN|SHARE_DATA|CONFIRM|DATA_SHARING...]... [--jwe-alg RSA-OAEP-256|RSA-OAEP]");
         out.println("         [--enc A128CBC-HS256|A256CBC-HS512|A128GCM|A256GCM] [--auto-approve PERSON_ID]");
         out.println("         [--lenient [all|" + String.join(",", java.util.Arrays.stream(Leniency.values())
                 .map(Leniency::optionName).toList()) + "]] [--userinfo-content-type application/json]");
@@ -235,13 +237,7 @@ public final class ItsmeSimulatorMain {
             if (eq <= 0) {
                 throw new IllegalArgumentException("--service needs CODE=TYPE: " + value);
             }
-            ServiceType type;
-            try {
-                type = ServiceType.valueOf(value.substring(eq + 1).trim().toUpperCase(Locale.ROOT).replace('-', '_'));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("service type must be LOGIN, SHARE_DATA or CONFIRM: " + value);
-            }
-            client.service(value.substring(0, eq).trim(), type);
+            client.service(value.substring(0, eq).trim(), ServiceType.fromName(value.substring(eq + 1)));
         }
 
         private static int parsePort(String value) {

@@ -23,8 +23,9 @@ public final class TestPersons {
 
     /**
      * Sanne van den Berg, Dutch citizen identified with her passport: {@code IDDocumentSN}, {@code IDDocumentType}
-     * {@code PASSPORT}, {@code IDIssuingCountry} {@code NLD}, a Dutch national number (BSN); no address and no
-     * {@code given_name} (itsme leaves them out for such documents).
+     * {@code PASSPORT}, {@code IDIssuingCountry} {@code NLD}, a Dutch national number (BSN), a student attestation
+     * ({@code student_attestation_ag}, released by Data Sharing services only); no address and no {@code given_name}
+     * (itsme leaves them out for such documents).
      */
     public static final TestPerson DUTCH_DOCUMENT_HOLDER = dutchDocumentHolder();
 
@@ -66,6 +67,7 @@ public final class TestPersons {
                 .claim("phone_number", "+32 485123456")
                 .claim("phone_number_verified", true)
                 .claim("address", address)
+                .claim(ADDRESS_ASSURANCE_LEVEL, "HIGH")
                 .claim(BE_NATIONAL_NUMBER, "85031412401")
                 .claim(BE_EID_SN, "592123456789")
                 .claim(OFFICIAL_GENDER, "F")
@@ -103,6 +105,8 @@ public final class TestPersons {
                 .claim(ID_DOCUMENT_TYPE, "PASSPORT")
                 .claim(ID_ISSUING_COUNTRY, "NLD")
                 .claim(NL_NATIONAL_NUMBER, "123456782")
+                .claim(STUDENT_ATTESTATION_AG,
+                        "https://pod.athumi.example/sanne-van-den-berg/access-grants/6d1f0c7e-5a2b-4c39-9e84-2b7f4a1d0c55")
                 .claim(OFFICIAL_GENDER, "V")
                 .claim(CITIZENSHIP, "Nederlandse")
                 .claim(CITIZENSHIP_AS_ISO, "NLD")
@@ -140,6 +144,7 @@ public final class TestPersons {
                 .claim("phone_number", "+32 470987654")
                 .claim("phone_number_verified", true)
                 .claim("address", address)
+                .claim(ADDRESS_ASSURANCE_LEVEL, "MEDIUM")
                 .claim(BE_NATIONAL_NUMBER, "62100103348")
                 .claim(BE_EID_SN, "591987654321")
                 .claim(OFFICIAL_GENDER, "M")

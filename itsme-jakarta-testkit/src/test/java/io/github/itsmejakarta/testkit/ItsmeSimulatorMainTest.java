@@ -96,7 +96,7 @@ class ItsmeSimulatorMainTest {
         assertThatThrownBy(() -> ItsmeSimulatorMain.start("--port", "0", "--client-id", "x", "--redirect-uri",
                 REDIRECT, "--service", "A=LOGIN")).hasMessageContaining("jwks");
         assertThatThrownBy(() -> ItsmeSimulatorMain.start("--port", "0", "--client-id", "x", "--service", "A=MAGIC"))
-                .hasMessageContaining("LOGIN, SHARE_DATA or CONFIRM");
+                .hasMessageContaining("LOGIN (Authentication), SHARE_DATA");
         assertThatThrownBy(() -> ItsmeSimulatorMain.start("--colour", "red")).hasMessageContaining("--colour");
         assertThatThrownBy(() -> ItsmeSimulatorMain.start("--port")).hasMessageContaining("needs a value");
         assertThatThrownBy(() -> ItsmeSimulatorMain.start("--port", "0", "--auto-approve", "nobody"))

@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  * and 6; RFC 7636): {@code client_id} and {@code redirect_uri} first (failures are shown, never redirected), then the
  * request object if any, then {@code response_type}, {@code scope} (openid + a registered {@code service:<code>}),
  * PKCE S256, {@code state}, {@code nonce}, {@code prompt}, {@code claims} (an essential {@code acr} included, OIDC Core
- * 5.5.1.1) and the approval of the confirm service. With a request object, {@code response_type} and {@code scope}
+ * 5.5.1.1), at least one user claim for the Identification and Data Sharing services (itsme's rule) and the approval
+ * of the confirm service. With a request object, {@code response_type} and {@code scope}
  * must also be in the query (OIDC Core 6.1). {@code state}, {@code nonce} and PKCE are required unless the simulator
  * is lenient about them (itsme only recommends them). Thread-safe.
  */
@@ -32,6 +33,9 @@ public final class AuthorizationValidator {
             "state", "nonce", "code_challenge", "code_challenge_method", "acr_values", "claims", "request",
             "request_uri", "prompt", "display", "ui_locales", "login_hint", "max_age", "response_mode");
     private static final int MAX_APPROVAL_TEXT = 7500;
+    /** Claims that can be asked through {@code claims} without being a user's claim. */
+    private static final Set<String> NOT_USER_CLAIMS = Set.of("sub", "acr", "amr", "auth_time", "nonce", "iss",
+            "aud", "azp", "exp", "iat");
     /** Claims about the request object itself, not authorization parameters. */
     private static final Set<String> JWT_CLAIMS = Set.of("iss", "aud", "exp", "iat", "nbf", "jti");
 
@@ -139,6 +143,10 @@ public final class AuthorizationValidator {
         if (claimsValue != null) {
             claims = ClaimsRequest.fromObject(claimsValue);
         }
+        if (serviceType.needsUserClaim() && !asksForAUserClaim(scopes, claims)) {
+            throw new AuthorizationError.Invalid("invalid_request", "the " + serviceType.itsmeName()
+                    + " service needs at least one user claim: a scope such as profile, or claims");
+        }
         String acr = Acrs.forRequest(string(effective, "acr_values"), claims.idToken().get("acr"));
         Map<String, String> approval = approval(serviceType, hasRequestObject, claims);
         String pinnedSub = claims.userinfo().get("sub") == null
@@ -157,6 +165,15 @@ public final class AuthorizationValidator {
                 effective.put(k, v);
             }
         });
+    }
+
+    /** A scope that releases user claims, or a {@code claims} member that is not a protocol claim. */
+    private static boolean asksForAUserClaim(Set<String> scopes, ClaimsRequest claims) {
+        if (scopes.stream().anyMatch(KNOWN_SCOPES::contains)) {
+            return true;
+        }
+        return java.util.stream.Stream.concat(claims.idToken().keySet().stream(), claims.userinfo().keySet().stream())
+                .anyMatch(name -> !NOT_USER_CLAIMS.contains(name));
     }
 
     /**

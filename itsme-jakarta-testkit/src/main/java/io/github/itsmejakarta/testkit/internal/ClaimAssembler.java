@@ -2,6 +2,7 @@ package io.github.itsmejakarta.testkit.internal;
 
 import static io.github.itsmejakarta.testkit.ItsmeClaimNames.*;
 
+import io.github.itsmejakarta.testkit.ServiceType;
 import io.github.itsmejakarta.testkit.TestPerson;
 
 import java.time.Clock;
@@ -19,7 +20,7 @@ import java.util.Optional;
  * the ID token carries the protocol claims plus what {@code claims.id_token} asks for; userinfo carries {@code sub},
  * the claims of the granted scopes and what {@code claims.userinfo} asks for. Approved confirm values are echoed in
  * both. Claims the person does not have are left out, as itsme does; metadata claims come only with the claim they
- * describe. Thread-safe.
+ * describe; third-party claims ({@code student_attestation_ag}) only from a Data Sharing service. Thread-safe.
  */
 public final class ClaimAssembler {
 
@@ -30,11 +31,14 @@ public final class ClaimAssembler {
             "profile", List.of("family_name", "given_name", "name", "gender", "locale", "picture", "birthdate"),
             "email", List.of("email", "email_verified"),
             "phone", List.of("phone_number", "phone_number_verified"),
-            "address", List.of("address"),
+            "address", List.of("address", ADDRESS_ASSURANCE_LEVEL),
             "eid", List.of(BE_NATIONAL_NUMBER, BE_EID_SN),
             "idDocument", List.of(ID_DOCUMENT_SN, ID_DOCUMENT_TYPE, ID_ISSUING_COUNTRY));
     private static final Map<String, Integer> AGE_CLAIMS = Map.of(AGE_GTE_16, 16, AGE_GTE_18, 18, AGE_GTE_21, 21,
             AGE_GTE_30, 30);
+
+    /** Claims from third-party sources: only a Data Sharing service releases them. */
+    private static final java.util.Set<String> THIRD_PARTY_CLAIMS = java.util.Set.of(STUDENT_ATTESTATION_AG);
 
     /** Claims that describe other claims: objects keyed by the claim they describe. */
     private static final List<String> METADATA_CLAIMS = List.of(VALIDITY_FROM, VALIDITY_TO, VERIFICATION_DATE,
@@ -60,7 +64,8 @@ public final class ClaimAssembler {
         names.addAll(List.of(BIRTHDATE_AS_STRING, AGE_GTE_16, AGE_GTE_18, AGE_GTE_21, AGE_GTE_30, OFFICIAL_GENDER,
                 CITIZENSHIP, CITIZENSHIP_AS_ISO, PLACE_OF_BIRTH, PHYSICAL_PERSON_PHOTO, DEVICE, APP, ACCOUNT,
                 IDENTIFICATION_MODE, TRANSACTION_IP, ONGOING_CALL, NL_NATIONAL_NUMBER, VALIDITY_FROM, VALIDITY_TO,
-                VERIFICATION_DATE, ISSUANCE_LOCALITY, APPROVAL_TEMPLATE_NAME, APPROVAL_TEXT_KEY, APPROVAL_AMOUNT_KEY,
+                VERIFICATION_DATE, ISSUANCE_LOCALITY, ADDRESS_ASSURANCE_LEVEL, STUDENT_ATTESTATION_AG,
+                APPROVAL_TEMPLATE_NAME, APPROVAL_TEXT_KEY, APPROVAL_AMOUNT_KEY,
                 APPROVAL_CURRENCY_KEY, APPROVAL_IBAN_KEY));
         return names;
     }
@@ -151,6 +156,9 @@ public final class ClaimAssembler {
             return age(person).map(age -> age >= AGE_CLAIMS.get(name));
         }
         if (PROTOCOL_CLAIMS.contains(name)) {
+            return Optional.empty();
+        }
+        if (THIRD_PARTY_CLAIMS.contains(name) && grant.request().serviceType() != ServiceType.DATA_SHARING) {
             return Optional.empty();
         }
         return person.claim(name);

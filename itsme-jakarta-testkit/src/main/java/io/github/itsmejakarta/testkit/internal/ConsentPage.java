@@ -121,7 +121,8 @@ public final class ConsentPage {
     private static String describe(ServiceType type) {
         return switch (type) {
             case LOGIN -> "log in";
-            case SHARE_DATA -> "log in and share your data";
+            case SHARE_DATA -> "log in and share your identity data";
+            case DATA_SHARING -> "log in and share your data, also from other sources";
             case CONFIRM -> "confirm";
         };
     }
