@@ -52,7 +52,8 @@ import org.jose4j.lang.JoseException;
  * {@code kid} picks the key, or every key is tried); after the cache lifetime drop the old one with
  * {@link #withoutKey(String)}.</li>
  * </ol>
- * The same operations are available from the command line through {@link KeysTool}.
+ * The same operations, and importing existing keys ({@link ImportedKey}, {@link Pkcs12KeyStore}), are available from
+ * the command line through the {@code itsme-jakarta-keys} tool ({@code java -jar itsme-jakarta-keys-<version>.jar}).
  *
  * <p>Key objects (JDK {@code RSAPrivateCrtKey}s) are built once, when the set is loaded. Immutable and thread-safe: the
  * {@code with...} methods return new instances. {@link #toString()} shows key ids only.
@@ -329,6 +330,64 @@ public final class RelyingPartyKeys {
             throw new ItsmeConfigurationException(ItsmeMessage.KEY_UNKNOWN, kid);
         }
         return new RelyingPartyKeys(copy);
+    }
+
+    // ---------------------------------------------------------------- importing existing keys
+
+    /**
+     * A set made of existing keys (from PEM files or a PKCS#12 keystore): the first signing key is active, the others
+     * are published for rollover; every encryption key decrypts. Each key's {@code kid} is its RFC 7638 thumbprint.
+     *
+     * @throws ItsmeConfigurationException ITSME-1011 when either list is empty, ITSME-1035 when a key appears twice
+     *         (one key for both uses included: RFC 7517 4.2 keeps a key to one use)
+     */
+    public static RelyingPartyKeys of(List<ImportedKey> signingKeys, List<ImportedKey> encryptionKeys)
+            throws ItsmeConfigurationException {
+        List<Entry> entries = new ArrayList<>();
+        for (ImportedKey key : signingKeys) {
+            entries.add(imported(key, SIG));
+        }
+        for (ImportedKey key : encryptionKeys) {
+            entries.add(imported(key, ENC));
+        }
+        return new RelyingPartyKeys(unique(entries));
+    }
+
+    /**
+     * A copy with an existing key appended as a signing key: published, not yet active (activate it with
+     * {@link #withSigningKeyActive(String)} once itsme has fetched the new public set).
+     *
+     * @throws ItsmeConfigurationException ITSME-1035 when the set already holds this key
+     */
+    public RelyingPartyKeys withImportedSigningKey(ImportedKey key) throws ItsmeConfigurationException {
+        List<Entry> copy = new ArrayList<>(entries);
+        copy.add(imported(key, SIG));
+        return new RelyingPartyKeys(unique(copy));
+    }
+
+    /**
+     * A copy with an existing key appended as an encryption key: published and able to decrypt at once.
+     *
+     * @throws ItsmeConfigurationException ITSME-1035 when the set already holds this key
+     */
+    public RelyingPartyKeys withImportedEncryptionKey(ImportedKey key) throws ItsmeConfigurationException {
+        List<Entry> copy = new ArrayList<>(entries);
+        copy.add(imported(key, ENC));
+        return new RelyingPartyKeys(unique(copy));
+    }
+
+    private static Entry imported(ImportedKey key, String use) {
+        return new Entry(key.kid(), use, key.toJwk(use));
+    }
+
+    private static List<Entry> unique(List<Entry> entries) throws ItsmeConfigurationException {
+        Set<String> kids = new LinkedHashSet<>();
+        for (Entry e : entries) {
+            if (!kids.add(e.kid())) {
+                throw new ItsmeConfigurationException(ItsmeMessage.KEY_IMPORTED_TWICE, e.kid());
+            }
+        }
+        return entries;
     }
 
     private RelyingPartyKeys withAppended(Entry entry) {
