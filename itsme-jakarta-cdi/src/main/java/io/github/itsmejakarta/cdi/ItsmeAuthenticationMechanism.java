@@ -3,6 +3,7 @@ package io.github.itsmejakarta.cdi;
 import io.github.itsmejakarta.cdi.internal.CallbackProcessor;
 import io.github.itsmejakarta.cdi.internal.ErrorPages;
 import io.github.itsmejakarta.cdi.internal.FlowStarter;
+import io.github.itsmejakarta.cdi.internal.InternalFailures;
 import io.github.itsmejakarta.cdi.internal.ItsmeSessionData;
 import io.github.itsmejakarta.cdi.internal.ItsmeSettings;
 import io.github.itsmejakarta.cdi.internal.RelyingParty;
@@ -41,7 +42,8 @@ import java.lang.System.Logger.Level;
  * </ol>
  *
  * <p>Whenever a collaborator wrote the response it returns {@code SEND_CONTINUE} (see {@link #ANSWERED}). An
- * unexpected failure answers 500 with ITSME-1730 and no stack trace.
+ * unexpected failure answers 500 with ITSME-1730 and the exception's class, no stack trace; the log line adds the
+ * sanitised message and the cause chain's classes, and ITSME-1734 when it is WildFly's integrated-JASPI failure.
  *
  * <p>Application-scoped and thread-safe: the collaborators are the deployment's one {@link RelyingParty}, built once.
  */
@@ -103,9 +105,14 @@ public class ItsmeAuthenticationMechanism implements HttpAuthenticationMechanism
         try {
             return decide(request, response, httpMessageContext);
         } catch (IOException | RuntimeException e) {
-            // the message of a library's exception may quote input (a token): only the class is logged and shown
+            // the page names only the class; the log adds the sanitised message and the causes' classes, and the fix
+            // when it is WildFly's integrated JASPI
             String message = ItsmeCdiMessage.INTERNAL_ERROR.format(e.getClass().getName());
-            LOG.log(Level.ERROR, message);
+            LOG.log(Level.ERROR, ItsmeCdiMessage.INTERNAL_ERROR.format(InternalFailures.describe(e)));
+            String hint = InternalFailures.hint(e);
+            if (hint != null) {
+                LOG.log(Level.ERROR, hint);
+            }
             try {
                 if (!response.isCommitted()) {
                     ErrorPages.write(response, 500, "itsme login is not available", message);

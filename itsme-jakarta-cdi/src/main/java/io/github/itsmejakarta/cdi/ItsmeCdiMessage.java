@@ -57,6 +57,10 @@ public enum ItsmeCdiMessage {
     /** The host name of a request that starts a login forms no usable callback URL. */
     HOST_UNUSABLE("ITSME-1733", "The request's host name does not form a usable callback URL (https, or plain http"
             + " to a loopback host); set '%s'"),
+    /** WildFly's undertow runs the mechanism with integrated JASPI: the fix. */
+    WILDFLY_INTEGRATED_JASPI("ITSME-1734", "This is WildFly's failure for a custom mechanism under integrated JASPI:"
+            + " set integrated-jaspi=false on /subsystem=undertow/application-security-domain=other (see the README,"
+            + " Servers, WildFly)"),
     /** The mechanism failed unexpectedly. */
     INTERNAL_ERROR("ITSME-1730", "The itsme login could not be completed because of an internal error (%s)");
 
