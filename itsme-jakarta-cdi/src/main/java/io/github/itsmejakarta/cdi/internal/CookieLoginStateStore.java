@@ -40,8 +40,11 @@ import javax.crypto.spec.GCMParameterSpec;
  * {@code Max-Age}, which a browser could ignore.
  *
  * <p>Attributes: {@code HttpOnly}; {@code Secure} unless the request is plain http to a loopback host (development);
- * {@code SameSite=Lax}, which still sends it on itsme's top-level GET redirect back; {@code Path} the callback path
- * only; {@code Max-Age} the login timeout.
+ * {@code SameSite=Lax}, which still sends it on itsme's top-level GET redirect back; {@code Max-Age} the login
+ * timeout; no {@code Domain}. For an application at the root over https the name starts with {@code __Host-} and the
+ * path is {@code /}: a browser then takes the cookie only from this origin, so a sibling subdomain cannot plant its
+ * own login's cookie to log the user in as someone else (cookie tossing, issue 7 item 10). Otherwise (a context path,
+ * or plain-http loopback) the path is the callback path only.
  *
  * <p>Single use, and what that guarantees: the callback clears the cookie ({@code Max-Age=0}) whatever the outcome,
  * so the browser cannot present it twice; core's {@code ItsmeClient} remembers used states in memory until they
@@ -59,6 +62,8 @@ public final class CookieLoginStateStore implements LoginStateStore {
     private static final int TAG_BITS = 128;
     /** Version 2 adds the logged-in caller's {@code sub}; version 1 cookies (17 fields) are still read. */
     private static final String VERSION = "2";
+    /** The name prefix browsers accept only from the origin itself over https, with Path=/ and no Domain. */
+    static final String HOST_PREFIX = "__Host-";
     private static final String VERSION_1 = "1";
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder B64D = Base64.getUrlDecoder();
@@ -80,7 +85,7 @@ public final class CookieLoginStateStore implements LoginStateStore {
 
     @Override
     public void save(HttpServletRequest request, HttpServletResponse response, LoginState login) {
-        String name = cookieName(login.pending().state());
+        String name = cookieName(request, login.pending().state());
         String value = encrypt(name, encode(login));
         if (value.length() > MAX_COOKIE_BYTES) {
             throw new IllegalStateException("The login state is " + value.length()
@@ -91,7 +96,7 @@ public final class CookieLoginStateStore implements LoginStateStore {
 
     @Override
     public Optional<LoginState> take(HttpServletRequest request, HttpServletResponse response, String state) {
-        String name = cookieName(state);
+        String name = cookieName(request, state);
         Cookie[] cookies = request.getCookies();
         if (cookies == null) {
             return Optional.empty();
@@ -113,21 +118,39 @@ public final class CookieLoginStateStore implements LoginStateStore {
         return Optional.empty();
     }
 
-    String cookieName(String state) {
+    /**
+     * The cookie's name for this login: {@value #HOST_PREFIX} first when {@link #hostOnly} allows it, so that the name
+     * itself says the origin set it over https.
+     */
+    String cookieName(HttpServletRequest request, String state) {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(state.getBytes(StandardCharsets.UTF_8));
-            return cookiePrefix + B64.encodeToString(hash).substring(0, 16);
+            return (hostOnly(request) ? HOST_PREFIX : "") + cookiePrefix + B64.encodeToString(hash).substring(0, 16);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("SHA-256 is not available", e);
         }
     }
 
+    private static boolean secure(HttpServletRequest request) {
+        return request.isSecure() || !LoopbackUris.isLoopbackHost(request.getServerName());
+    }
+
+    /**
+     * Whether the cookie can be a {@code __Host-} cookie (RFC 6265bis 4.1.3.2: {@code Secure}, {@code Path=/}, no
+     * {@code Domain}): when it is {@code Secure} and the application sits at the root, where {@code Path=/} is its own
+     * path. An application under a context path keeps its cookie on {@code <context>/<callback>} instead, and plain
+     * http on loopback (development) cannot have a {@code Secure} cookie.
+     */
+    private static boolean hostOnly(HttpServletRequest request) {
+        return secure(request) && request.getContextPath().isEmpty();
+    }
+
     private Cookie cookie(HttpServletRequest request, String name, String value, int maxAge) {
         Cookie cookie = new Cookie(name, value);
         cookie.setHttpOnly(true);
-        cookie.setSecure(request.isSecure() || !LoopbackUris.isLoopbackHost(request.getServerName()));
+        cookie.setSecure(secure(request));
         cookie.setAttribute("SameSite", "Lax");
-        cookie.setPath(request.getContextPath() + callbackPath);
+        cookie.setPath(hostOnly(request) ? "/" : request.getContextPath() + callbackPath);
         cookie.setMaxAge(maxAge);
         return cookie;
     }
