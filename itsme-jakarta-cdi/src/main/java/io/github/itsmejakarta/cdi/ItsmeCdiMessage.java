@@ -61,6 +61,8 @@ public enum ItsmeCdiMessage {
     WILDFLY_INTEGRATED_JASPI("ITSME-1734", "This is WildFly's failure for a custom mechanism under integrated JASPI:"
             + " set integrated-jaspi=false on /subsystem=undertow/application-security-domain=other (see the README,"
             + " Servers, WildFly)"),
+    /** A configuration property under {@code itsme.} that no setting has (a warning at deployment). */
+    CONFIG_KEY_UNKNOWN("ITSME-1735", "Unknown setting '%s': %s"),
     /** The mechanism failed unexpectedly. */
     INTERNAL_ERROR("ITSME-1730", "The itsme login could not be completed because of an internal error (%s)");
 

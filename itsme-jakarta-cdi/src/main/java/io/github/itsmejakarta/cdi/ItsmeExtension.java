@@ -4,6 +4,7 @@ import io.github.itsmejakarta.cdi.internal.ElEvaluator;
 import io.github.itsmejakarta.cdi.internal.ItsmeSettings;
 import io.github.itsmejakarta.cdi.internal.RelyingParty;
 import io.github.itsmejakarta.cdi.internal.SettingsResolver;
+import io.github.itsmejakarta.cdi.internal.UnknownKeys;
 import io.github.itsmejakarta.core.ItsmeConfigurationException;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
@@ -18,6 +19,8 @@ import jakarta.enterprise.inject.spi.ProcessBean;
 import jakarta.enterprise.inject.spi.ProcessBeanAttributes;
 import jakarta.enterprise.inject.spi.WithAnnotations;
 import java.lang.System.Logger.Level;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,7 +52,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * the identity store found no mapper in {@code WEB-INF/classes}, while WildFly (one archive per module) found it.
  * Contextual references obtained for a given {@code Bean} are not subject to that visibility rule.</li>
  * <li>{@code AfterDeploymentValidation}: the settings are resolved (MicroProfile Config, then the annotation with EL,
- * then defaults) and checked; every problem goes into one {@link DeploymentException} with its {@code ITSME-17xx}
+ * then defaults) and checked (ITSME-1735 warns about {@code itsme.*} names no setting has, with the nearest key);
+ * every problem goes into one {@link DeploymentException} with its {@code ITSME-17xx}
  * id, and the deployment's one {@link RelyingParty} (clients, stores, flows) is built over them (no network call).</li>
  * </ol>
  *
@@ -121,7 +125,9 @@ public class ItsmeExtension implements Extension {
         }
         ItsmeAuthenticationMechanismDefinition definition = definitions.get(0)
                 .getAnnotation(ItsmeAuthenticationMechanismDefinition.class);
-        SettingsResolver.Resolution resolution = SettingsResolver.resolve(configLookup(), definition,
+        Optional<Config> config = config();
+        config.ifPresent(ItsmeExtension::warnAboutUnknownKeys);
+        SettingsResolver.Resolution resolution = SettingsResolver.resolve(configLookup(config), definition,
                 new ElEvaluator(beanManager));
         problems.addAll(resolution.problems());
         RelyingParty rp = null;
@@ -146,15 +152,38 @@ public class ItsmeExtension implements Extension {
     }
 
     /** MicroProfile Config when the application has it; an application without MP Config uses the annotation. */
-    private static Function<String, Optional<String>> configLookup() {
-        Config config;
+    private static Optional<Config> config() {
         try {
-            config = ConfigProvider.getConfig();
+            return Optional.of(ConfigProvider.getConfig());
         } catch (RuntimeException | LinkageError e) {
             LOG.log(Level.DEBUG, "No MicroProfile Config available; using the annotation only", e);
-            return key -> Optional.empty();
+            return Optional.empty();
         }
-        return key -> config.getOptionalValue(key, String.class);
+    }
+
+    private static Function<String, Optional<String>> configLookup(Optional<Config> config) {
+        return config.<Function<String, Optional<String>>>map(c -> key -> c.getOptionalValue(key, String.class))
+                .orElse(key -> Optional.empty());
+    }
+
+    /**
+     * ITSME-1735 for every {@code itsme.*} property name that is no key of {@link ItsmeConfigKeys}, with the nearest
+     * key: a typo otherwise leaves the default in place without a word.
+     */
+    private static void warnAboutUnknownKeys(Config config) {
+        List<String> known = new ArrayList<>();
+        for (Field field : ItsmeConfigKeys.class.getFields()) {
+            if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
+                try {
+                    known.add((String) field.get(null));
+                } catch (IllegalAccessException impossible) {
+                    throw new IllegalStateException(impossible);
+                }
+            }
+        }
+        for (String warning : new UnknownKeys(known).warnings(config.getPropertyNames())) {
+            LOG.log(Level.WARNING, warning);
+        }
     }
 
     /** Whether an {@link ItsmeAuthenticationMechanismDefinition} was found. */
