@@ -1,5 +1,7 @@
 package io.github.itsmejakarta.cdi;
 
+import io.github.itsmejakarta.core.MessageId;
+
 /**
  * The messages of the Jakarta integration, ids {@code ITSME-17xx} (core's {@code ItsmeMessage} holds 10xx-16xx).
  *
@@ -9,7 +11,7 @@ package io.github.itsmejakarta.cdi;
  *
  * <p>Immutable and thread-safe (an enum).
  */
-public enum ItsmeCdiMessage {
+public enum ItsmeCdiMessage implements MessageId {
     /** A required key has no value. */
     CONFIG_MISSING("ITSME-1701", "Required setting '%s' is missing"),
     /** A value cannot be read. */
@@ -74,18 +76,13 @@ public enum ItsmeCdiMessage {
         this.template = template;
     }
 
-    /** The stable id, e.g. {@code ITSME-1721}. */
+    @Override
     public String id() {
         return id;
     }
 
-    /** The text with its placeholders, without the id. */
+    @Override
     public String template() {
         return template;
-    }
-
-    /** The full message: {@code "ITSME-17xx: ..."} with the arguments filled in. */
-    public String format(Object... args) {
-        return id + ": " + String.format(template, args);
     }
 }

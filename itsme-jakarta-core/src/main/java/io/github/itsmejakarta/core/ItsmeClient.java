@@ -3,10 +3,11 @@ package io.github.itsmejakarta.core;
 import io.github.itsmejakarta.core.internal.discovery.DiscoveryLoader;
 import io.github.itsmejakarta.core.internal.discovery.JwksSource;
 import io.github.itsmejakarta.core.internal.discovery.ProviderContext;
+import io.github.itsmejakarta.core.internal.http.BearerChallenge;
 import io.github.itsmejakarta.core.internal.http.HttpResult;
 import io.github.itsmejakarta.core.internal.http.ItsmeHttp;
-import io.github.itsmejakarta.core.internal.http.LoopbackUris;
 import io.github.itsmejakarta.core.internal.http.SafeText;
+import io.github.itsmejakarta.core.internal.http.UrlQuery;
 import io.github.itsmejakarta.core.internal.jose.ItsmeJwks;
 import io.github.itsmejakarta.core.internal.jose.ItsmeTokenProcessor;
 import io.github.itsmejakarta.core.internal.jose.TokenPolicy;
@@ -18,26 +19,19 @@ import io.github.itsmejakarta.core.internal.token.TokenResponse;
 import io.github.itsmejakarta.core.internal.token.TokenResponseReader;
 import io.github.itsmejakarta.core.keys.RelyingPartyKeys;
 import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.spi.JsonProvider;
-import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
 
 import java.lang.System.Logger.Level;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The relying party's side of itsme's OpenID Connect profile: builds authorization requests, completes the callback
@@ -55,7 +49,7 @@ import java.util.regex.Pattern;
  * ItsmeTokens tokens = client.exchange(AuthorizationResponse.fromParameterMap(params), pending);
  * }</pre>
  *
- * <p>{@link Builder#build()} makes no network call. itsme's discovery document is fetched on first use and cached for
+ * <p>{@link ItsmeClientBuilder#build()} makes no network call. itsme's discovery document is fetched on first use and cached for
  * the life of the client (a failed fetch is not cached: the next use tries again); its JWK set is fetched once and
  * again only for an unknown {@code kid} (at most once per 30 s). A login costs two RSA private-key operations (the
  * client assertion and the ID token's decryption), three when a request object is asked for.
@@ -68,9 +62,7 @@ import java.util.regex.Pattern;
  */
 public final class ItsmeClient {
     private static final System.Logger LOG = System.getLogger(ItsmeClient.class.getName());
-    private static final String WELL_KNOWN = "/.well-known/openid-configuration";
     private static final String ASSERTION_TYPE = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
-    private static final Pattern AUTH_PARAM = Pattern.compile("(error|error_description)\\s*=\\s*\"([^\"]*)\"");
 
     private final URI discoveryUri;
     private final String issuer;
@@ -90,7 +82,7 @@ public final class ItsmeClient {
     private final Object providerLock = new Object();
     private volatile ProviderContext provider;
 
-    private ItsmeClient(Builder b, URI discoveryUri, String issuer, Jsonb jsonb, JsonProvider json) {
+    ItsmeClient(ItsmeClientBuilder b, URI discoveryUri, String issuer, Jsonb jsonb, JsonProvider json) {
         this.discoveryUri = discoveryUri;
         this.issuer = issuer;
         this.clientId = b.clientId;
@@ -108,8 +100,8 @@ public final class ItsmeClient {
     }
 
     /** A builder with the defaults listed on its methods. */
-    public static Builder builder() {
-        return new Builder();
+    public static ItsmeClientBuilder builder() {
+        return new ItsmeClientBuilder();
     }
 
     /** The relying party's keys; serve {@link RelyingPartyKeys#publicJwkSetJson()} at the registered JWKS URL. */
@@ -236,10 +228,10 @@ public final class ItsmeClient {
             } else {
                 String id = Randoms.token();
                 requestObject = new RequestObject(id, jwt, expiresAt);
-                query.put("request_uri", requestUri(requestUriBase, id).toString());
+                query.put("request_uri", UrlQuery.child(requestUriBase, id).toString());
             }
         }
-        URI uri = URI.create(withQuery(p.authorizationEndpoint(), query));
+        URI uri = UrlQuery.append(p.authorizationEndpoint(), query);
         return PendingAuthorization.of(state, nonce, verifier, redirectUri, request.service(), request.serviceCode(),
                 request.acr(), now, expiresAt, uri, requestObject);
     }
@@ -324,22 +316,10 @@ public final class ItsmeClient {
             throw new ItsmeCommunicationException(ItsmeMessage.HTTP_SERVER_ERROR, result.status(), "userinfo endpoint");
         }
         if (result.status() != 200) {
-            String challenge = result.header("WWW-Authenticate");
-            String error = null;
-            String description = null;
-            if (challenge != null) {
-                Matcher m = AUTH_PARAM.matcher(challenge);
-                while (m.find()) {
-                    if ("error".equals(m.group(1))) {
-                        error = m.group(2);
-                    } else {
-                        description = m.group(2);
-                    }
-                }
-            }
+            BearerChallenge challenge = BearerChallenge.parse(result.header("WWW-Authenticate"));
             throw new ItsmeErrorResponseException(ItsmeMessage.USERINFO_ERROR,
-                    error != null ? SafeText.errorCode(error) : "HTTP " + result.status(),
-                    SafeText.description(description));
+                    challenge.error().map(SafeText::errorCode).orElse("HTTP " + result.status()),
+                    SafeText.description(challenge.description().orElse(null)));
         }
         return p.processor().processUserInfo(result.bodyText(), tokens.identity().sub());
     }
@@ -375,304 +355,8 @@ public final class ItsmeClient {
         }
     }
 
-    private static URI requestUri(URI requestUriBase, String id) {
-        String base = requestUriBase.toString();
-        return URI.create(base.endsWith("/") ? base + id : base + "/" + id);
-    }
-
-    private static String withQuery(URI endpoint, Map<String, String> query) {
-        StringBuilder sb = new StringBuilder(endpoint.toString());
-        char sep = endpoint.getRawQuery() == null ? '?' : '&';
-        for (Map.Entry<String, String> e : query.entrySet()) {
-            sb.append(sep).append(URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)).append('=')
-                    .append(URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8).replace("+", "%20"));
-            sep = '&';
-        }
-        return sb.toString();
-    }
-
     @Override
     public String toString() {
         return "ItsmeClient[issuer=" + issuer + ", clientId=" + clientId + "]";
-    }
-
-    /**
-     * The settings of an {@link ItsmeClient}. {@link #build()} checks them all and reports every problem at once.
-     *
-     * <p>Immutable and thread-safe: each setter returns a new builder, so that a partly filled builder can be shared
-     * and specialised (e.g. one base configuration, several clients).
-     */
-    public static final class Builder {
-        /** The largest tolerated clock difference. */
-        public static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(5);
-
-        private ItsmeEnvironment environment;
-        private URI discoveryUri;
-        private String expectedIssuer;
-        private String clientId;
-        private RelyingPartyKeys keys;
-        private URI redirectUri;
-        private URI requestUriBase;
-        private Duration connectTimeout = Duration.ofSeconds(5);
-        private Duration readTimeout = Duration.ofSeconds(10);
-        private Duration clockSkew = Duration.ofSeconds(30);
-        private Duration maxTokenAge = Duration.ofMinutes(10);
-        private Duration pendingLifetime = Duration.ofMinutes(10);
-        private Clock clock = Clock.systemUTC();
-        private int maxResponseBytes = ItsmeHttp.DEFAULT_MAX_RESPONSE_BYTES;
-
-        private Builder() {
-        }
-
-        private Builder(Builder o) {
-            environment = o.environment;
-            discoveryUri = o.discoveryUri;
-            expectedIssuer = o.expectedIssuer;
-            clientId = o.clientId;
-            keys = o.keys;
-            redirectUri = o.redirectUri;
-            requestUriBase = o.requestUriBase;
-            connectTimeout = o.connectTimeout;
-            readTimeout = o.readTimeout;
-            clockSkew = o.clockSkew;
-            maxTokenAge = o.maxTokenAge;
-            pendingLifetime = o.pendingLifetime;
-            clock = o.clock;
-            maxResponseBytes = o.maxResponseBytes;
-        }
-
-        /** itsme's environment; its issuer is known, so no {@link #expectedIssuer(String)} is needed. */
-        public Builder discovery(ItsmeEnvironment environment) {
-            Builder b = new Builder(this);
-            b.environment = environment;
-            return b;
-        }
-
-        /**
-         * A discovery document elsewhere (the simulator, tests). The expected issuer defaults to the URI without
-         * {@code /.well-known/openid-configuration}.
-         */
-        public Builder discoveryUri(URI discoveryUri) {
-            Builder b = new Builder(this);
-            b.discoveryUri = discoveryUri;
-            return b;
-        }
-
-        /** The issuer the discovery document must announce, exactly. */
-        public Builder expectedIssuer(String expectedIssuer) {
-            Builder b = new Builder(this);
-            b.expectedIssuer = expectedIssuer;
-            return b;
-        }
-
-        /** The client id from onboarding. Required. */
-        public Builder clientId(String clientId) {
-            Builder b = new Builder(this);
-            b.clientId = clientId;
-            return b;
-        }
-
-        /** The relying party's private keys. Required. */
-        public Builder keys(RelyingPartyKeys keys) {
-            Builder b = new Builder(this);
-            b.keys = keys;
-            return b;
-        }
-
-        /** The registered redirect URI: https (or http to loopback), no fragment. Required. */
-        public Builder redirectUri(URI redirectUri) {
-            Builder b = new Builder(this);
-            b.redirectUri = redirectUri;
-            return b;
-        }
-
-        /**
-         * Where the application serves request objects for {@link RequestObjectMode#REFERENCE}; a request object's
-         * {@code request_uri} is this plus {@code "/" + id}. itsme wants https with the explicit port {@code :443}.
-         */
-        public Builder requestUriBase(URI requestUriBase) {
-            Builder b = new Builder(this);
-            b.requestUriBase = requestUriBase;
-            return b;
-        }
-
-        /** How long to wait for a connection to itsme. Default 5 s. */
-        public Builder connectTimeout(Duration connectTimeout) {
-            Builder b = new Builder(this);
-            b.connectTimeout = connectTimeout;
-            return b;
-        }
-
-        /** How long to wait for itsme's complete answer once connected. Default 10 s. */
-        public Builder readTimeout(Duration readTimeout) {
-            Builder b = new Builder(this);
-            b.readTimeout = readTimeout;
-            return b;
-        }
-
-        /** The tolerated clock difference with itsme. Default 30 s, at most 5 minutes. */
-        public Builder clockSkew(Duration clockSkew) {
-            Builder b = new Builder(this);
-            b.clockSkew = clockSkew;
-            return b;
-        }
-
-        /** How old an ID token's {@code iat} may be. Default 10 minutes. */
-        public Builder maxTokenAge(Duration maxTokenAge) {
-            Builder b = new Builder(this);
-            b.maxTokenAge = maxTokenAge;
-            return b;
-        }
-
-        /** How long a login may take between authorize and callback. Default 10 minutes. */
-        public Builder pendingLifetime(Duration pendingLifetime) {
-            Builder b = new Builder(this);
-            b.pendingLifetime = pendingLifetime;
-            return b;
-        }
-
-        /** The clock for every time check. Default UTC system clock. */
-        public Builder clock(Clock clock) {
-            Builder b = new Builder(this);
-            b.clock = clock;
-            return b;
-        }
-
-        /** The bound on any answer's size. Default 256 KiB. */
-        public Builder maxResponseBytes(int maxResponseBytes) {
-            Builder b = new Builder(this);
-            b.maxResponseBytes = maxResponseBytes;
-            return b;
-        }
-
-        /**
-         * The client. Makes no network call.
-         *
-         * @throws ItsmeConfigurationException listing every problem: ITSME-1001 (missing), 1002 (invalid), 1003
-         *             (plain http to a non-loopback host), 1004 (no MicroProfile Config implementation), 1006 (no
-         *             JSON-B or JSON-P implementation); several problems are reported together under 1005
-         */
-        public ItsmeClient build() throws ItsmeConfigurationException {
-            List<ItsmeConfigurationException> problems = new ArrayList<>();
-            URI discovery = null;
-            String issuer = expectedIssuer;
-            if (environment != null && discoveryUri != null) {
-                problems.add(new ItsmeConfigurationException(ItsmeMessage.CONFIG_INVALID, "discovery",
-                        "set either an environment or a discovery URI, not both"));
-            } else if (environment != null) {
-                discovery = environment.discoveryUri();
-                if (issuer == null) {
-                    issuer = environment.issuer();
-                }
-            } else if (discoveryUri != null) {
-                discovery = discoveryUri;
-                if (!secure(discoveryUri, "discoveryUri", problems)) {
-                    discovery = null;
-                }
-                String text = discoveryUri.toString();
-                if (issuer == null && text.endsWith(WELL_KNOWN)) {
-                    issuer = text.substring(0, text.length() - WELL_KNOWN.length());
-                } else if (issuer == null) {
-                    problems.add(new ItsmeConfigurationException(ItsmeMessage.CONFIG_MISSING, "expectedIssuer"));
-                }
-            } else {
-                problems.add(new ItsmeConfigurationException(ItsmeMessage.CONFIG_MISSING, "discovery"));
-            }
-            if (issuer != null && issuer.isBlank()) {
-                problems.add(new ItsmeConfigurationException(ItsmeMessage.CONFIG_INVALID, "expectedIssuer", "blank"));
-            }
-            if (clientId == null || clientId.isBlank()) {
-                problems.add(new ItsmeConfigurationException(ItsmeMessage.CONFIG_MISSING, "clientId"));
-            }
-            if (keys == null) {
-                problems.add(new ItsmeConfigurationException(ItsmeMessage.CONFIG_MISSING, "keys"));
-            }
-            if (redirectUri == null) {
-                problems.add(new ItsmeConfigurationException(ItsmeMessage.CONFIG_MISSING, "redirectUri"));
-            } else if (secure(redirectUri, "redirectUri", problems) && redirectUri.getRawFragment() != null) {
-                problems.add(new ItsmeConfigurationException(ItsmeMessage.CONFIG_INVALID, "redirectUri",
-                        "a redirect URI has no fragment (RFC 6749 3.1.2)"));
-            }
-            if (requestUriBase != null && secure(requestUriBase, "requestUriBase", problems)
-                    && (requestUriBase.getRawQuery() != null || requestUriBase.getRawFragment() != null)) {
-                problems.add(new ItsmeConfigurationException(ItsmeMessage.CONFIG_INVALID, "requestUriBase",
-                        "no query or fragment"));
-            }
-            positive(connectTimeout, "connectTimeout", problems);
-            positive(readTimeout, "readTimeout", problems);
-            positive(maxTokenAge, "maxTokenAge", problems);
-            positive(pendingLifetime, "pendingLifetime", problems);
-            if (clockSkew == null) {
-                problems.add(new ItsmeConfigurationException(ItsmeMessage.CONFIG_MISSING, "clockSkew"));
-            } else if (clockSkew.isNegative() || clockSkew.compareTo(MAX_CLOCK_SKEW) > 0) {
-                problems.add(new ItsmeConfigurationException(ItsmeMessage.CONFIG_INVALID, "clockSkew",
-                        "must be between 0 and " + MAX_CLOCK_SKEW));
-            }
-            if (clock == null) {
-                problems.add(new ItsmeConfigurationException(ItsmeMessage.CONFIG_MISSING, "clock"));
-            }
-            if (maxResponseBytes < 1024) {
-                problems.add(new ItsmeConfigurationException(ItsmeMessage.CONFIG_INVALID, "maxResponseBytes",
-                        "at least 1024"));
-            }
-            checkMicroProfileConfig(problems);
-            Jsonb jsonb = null;
-            JsonProvider json = null;
-            try {
-                json = JsonProvider.provider();
-            } catch (RuntimeException | LinkageError e) {
-                problems.add(new ItsmeConfigurationException(ItsmeMessage.CONFIG_NO_JSON_IMPLEMENTATION, e, "JSON-P",
-                        "org.eclipse.parsson:parsson"));
-            }
-            try {
-                jsonb = JsonbBuilder.create();
-            } catch (RuntimeException | LinkageError e) {
-                problems.add(new ItsmeConfigurationException(ItsmeMessage.CONFIG_NO_JSON_IMPLEMENTATION, e, "JSON-B",
-                        "org.eclipse:yasson"));
-            }
-            if (problems.size() == 1) {
-                throw problems.get(0);
-            }
-            if (!problems.isEmpty()) {
-                StringBuilder all = new StringBuilder();
-                for (ItsmeConfigurationException p : problems) {
-                    all.append(all.length() == 0 ? "" : "; ").append(p.getMessage());
-                }
-                ItsmeConfigurationException e = new ItsmeConfigurationException(ItsmeMessage.CONFIG_PROBLEMS,
-                        problems.size(), all);
-                problems.forEach(e::addSuppressed);
-                throw e;
-            }
-            return new ItsmeClient(this, discovery, issuer, jsonb, json);
-        }
-
-        private static boolean secure(URI uri, String name, List<ItsmeConfigurationException> problems) {
-            if (!uri.isAbsolute() || uri.getHost() == null) {
-                problems.add(new ItsmeConfigurationException(ItsmeMessage.CONFIG_INVALID, name,
-                        "not an absolute URL: " + uri));
-                return false;
-            }
-            if (!LoopbackUris.isSecureOrLoopback(uri)) {
-                problems.add(new ItsmeConfigurationException(ItsmeMessage.CONFIG_INSECURE_URI, name, uri));
-                return false;
-            }
-            return true;
-        }
-
-        private static void positive(Duration d, String name, List<ItsmeConfigurationException> problems) {
-            if (d == null) {
-                problems.add(new ItsmeConfigurationException(ItsmeMessage.CONFIG_MISSING, name));
-            } else if (d.isNegative() || d.isZero()) {
-                problems.add(new ItsmeConfigurationException(ItsmeMessage.CONFIG_INVALID, name, "must be positive"));
-            }
-        }
-
-        private static void checkMicroProfileConfig(List<ItsmeConfigurationException> problems) {
-            try {
-                ConfigProviderResolver.instance();
-            } catch (RuntimeException | LinkageError e) {
-                problems.add(new ItsmeConfigurationException(ItsmeMessage.CONFIG_NO_MICROPROFILE_CONFIG, e));
-            }
-        }
     }
 }

@@ -21,7 +21,7 @@ class ItsmeClientBuilderTest {
         keys = RelyingPartyKeys.generate();
     }
 
-    private static ItsmeClient.Builder valid() {
+    private static ItsmeClientBuilder valid() {
         return ItsmeClient.builder().discovery(ItsmeEnvironment.E2E).clientId("client").keys(keys)
                 .redirectUri(URI.create("https://app.example/itsme/callback"));
     }
@@ -38,7 +38,7 @@ class ItsmeClientBuilderTest {
     @Test
     @DisplayName("a custom discovery URI gives the issuer without the well-known suffix, unless set explicitly")
     void customDiscovery() throws Exception {
-        ItsmeClient.Builder b = valid().discovery(null)
+        ItsmeClientBuilder b = valid().discovery(null)
                 .discoveryUri(URI.create("http://127.0.0.1:1/v2/.well-known/openid-configuration"));
         assertThat(b.build().issuer()).isEqualTo("http://127.0.0.1:1/v2");
         assertThat(b.expectedIssuer("https://other/v2").build().issuer()).isEqualTo("https://other/v2");
@@ -57,8 +57,8 @@ class ItsmeClientBuilderTest {
     @Test
     @DisplayName("the builder is immutable: a setter returns a new builder and leaves the original as it was")
     void builderImmutable() throws Exception {
-        ItsmeClient.Builder base = valid();
-        ItsmeClient.Builder other = base.clientId("other");
+        ItsmeClientBuilder base = valid();
+        ItsmeClientBuilder other = base.clientId("other");
         assertThat(other).isNotSameAs(base);
         assertThat(base.build().clientId()).isEqualTo("client");
         assertThat(other.build().clientId()).isEqualTo("other");
@@ -124,5 +124,31 @@ class ItsmeClientBuilderTest {
         assertThatThrownBy(() -> client
                 .authorize(AuthorizationRequest.login("L").requestObject(RequestObjectMode.REFERENCE)))
                 .isInstanceOf(ItsmeConfigurationException.class).hasMessageStartingWith("ITSME-1007");
+    }
+
+    @Test
+    @DisplayName("the limits of ItsmeDefaults: timeouts over 2 min, logins over 1 h, answers under 1 KiB are refused")
+    void limitsFromDefaults() {
+        assertThatThrownBy(() -> valid().connectTimeout(Duration.ofMinutes(2).plusSeconds(1)).build())
+                .hasMessageStartingWith("ITSME-1002").hasMessageContaining("connectTimeout");
+        assertThatThrownBy(() -> valid().pendingLifetime(Duration.ofHours(1).plusSeconds(1)).build())
+                .hasMessageStartingWith("ITSME-1002").hasMessageContaining("pendingLifetime");
+        assertThatThrownBy(() -> valid().maxTokenAge(Duration.ofHours(2)).build())
+                .hasMessageStartingWith("ITSME-1002").hasMessageContaining("maxTokenAge");
+        assertThatThrownBy(() -> valid().maxResponseBytes(1023).build()).hasMessageStartingWith("ITSME-1002")
+                .hasMessageContaining("maxResponseBytes");
+        assertThatThrownBy(() -> valid().clock(null).readTimeout(null).build()).hasMessageStartingWith("ITSME-1005")
+                .hasMessageContaining("Required setting 'clock'")
+                .hasMessageContaining("Required setting 'readTimeout'");
+    }
+
+    @Test
+    @DisplayName("accepting twin: every limit itself is accepted, and the defaults are ItsmeDefaults'")
+    void limitsAccepted() throws Exception {
+        ItsmeClient client = valid().connectTimeout(ItsmeDefaults.MAX_TIMEOUT).readTimeout(ItsmeDefaults.MAX_TIMEOUT)
+                .pendingLifetime(ItsmeDefaults.MAX_PENDING_LIFETIME).maxTokenAge(ItsmeDefaults.MAX_TOKEN_AGE_LIMIT)
+                .clockSkew(Duration.ZERO).maxResponseBytes(ItsmeDefaults.MIN_RESPONSE_BYTES).build();
+        assertThat(client.pendingLifetime()).isEqualTo(ItsmeDefaults.MAX_PENDING_LIFETIME);
+        assertThat(valid().build().pendingLifetime()).isEqualTo(ItsmeDefaults.PENDING_LIFETIME);
     }
 }

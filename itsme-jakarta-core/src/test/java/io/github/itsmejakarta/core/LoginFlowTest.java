@@ -43,7 +43,7 @@ class LoginFlowTest extends SimulatorFlowTest {
     }
 
     @Override
-    protected ItsmeClient.Builder configure(ItsmeClient.Builder builder) {
+    protected ItsmeClientBuilder configure(ItsmeClientBuilder builder) {
         return builder.requestUriBase(objects.base());
     }
 

@@ -5,7 +5,7 @@ import io.github.itsmejakarta.core.Acr;
 import io.github.itsmejakarta.core.Approval;
 import io.github.itsmejakarta.core.PendingAuthorization;
 import io.github.itsmejakarta.core.Service;
-import io.github.itsmejakarta.core.internal.http.LoopbackUris;
+import io.github.itsmejakarta.core.LoopbackUris;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

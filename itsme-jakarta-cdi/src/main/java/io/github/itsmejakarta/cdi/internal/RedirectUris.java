@@ -2,7 +2,7 @@ package io.github.itsmejakarta.cdi.internal;
 
 import io.github.itsmejakarta.cdi.ItsmeCdiMessage;
 import io.github.itsmejakarta.cdi.ItsmeConfigKeys;
-import io.github.itsmejakarta.core.internal.http.LoopbackUris;
+import io.github.itsmejakarta.core.LoopbackUris;
 import jakarta.servlet.http.HttpServletRequest;
 import java.lang.System.Logger.Level;
 import java.net.URI;

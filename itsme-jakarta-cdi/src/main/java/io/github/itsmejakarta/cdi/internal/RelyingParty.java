@@ -1,6 +1,7 @@
 package io.github.itsmejakarta.cdi.internal;
 
 import io.github.itsmejakarta.core.ItsmeClient;
+import io.github.itsmejakarta.core.ItsmeClientBuilder;
 import io.github.itsmejakarta.core.ItsmeConfigurationException;
 import io.github.itsmejakarta.core.ItsmeException;
 import io.github.itsmejakarta.core.ItsmeUserInfo;
@@ -78,7 +79,7 @@ public final class RelyingParty {
      */
     private static ItsmeClient client(ItsmeSettings s, Clock clock) throws ItsmeConfigurationException {
         URI redirect = s.redirectUri() != null ? s.redirectUri() : URI.create("http://localhost" + s.callbackPath());
-        ItsmeClient.Builder b = s.environment() != null
+        ItsmeClientBuilder b = s.environment() != null
                 ? ItsmeClient.builder().discovery(s.environment())
                 : ItsmeClient.builder().discoveryUri(s.discoveryUri());
         return b.clientId(s.clientId()).keys(s.keys()).redirectUri(redirect).connectTimeout(s.connectTimeout())

@@ -6,10 +6,11 @@ import io.github.itsmejakarta.cdi.ItsmeAuthenticationMechanismDefinition;
 import io.github.itsmejakarta.cdi.ItsmeCdiMessage;
 import io.github.itsmejakarta.core.Acr;
 import io.github.itsmejakarta.core.ItsmeConfigurationException;
+import io.github.itsmejakarta.core.ItsmeDefaults;
 import io.github.itsmejakarta.core.ItsmeEnvironment;
 import io.github.itsmejakarta.core.RequestObjectMode;
 import io.github.itsmejakarta.core.Scope;
-import io.github.itsmejakarta.core.internal.http.LoopbackUris;
+import io.github.itsmejakarta.core.LoopbackUris;
 import io.github.itsmejakarta.core.keys.RelyingPartyKeys;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -45,13 +46,6 @@ public final class SettingsResolver {
     static final String DEFAULT_JWKS_PATH = "/itsme/jwks";
     static final String DEFAULT_REQUEST_URI_PATH = "/itsme/request";
     static final String DEFAULT_COOKIE_NAME = "ITSME_LOGIN";
-    static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
-    static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(10);
-    static final Duration DEFAULT_CLOCK_SKEW = Duration.ofSeconds(30);
-    static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(5);
-    static final Duration DEFAULT_LOGIN_TIMEOUT = Duration.ofMinutes(10);
-    static final Duration MAX_LOGIN_TIMEOUT = Duration.ofHours(1);
-    static final Duration MAX_TIMEOUT = Duration.ofMinutes(2);
     static final int COOKIE_KEY_BYTES = 32;
     private static final Set<String> UI_LOCALES_ALLOWED = Set.of("fr", "nl", "de", "en");
     private static final Pattern LIST_SEPARATOR = Pattern.compile("[\\s,]+");
@@ -193,10 +187,12 @@ public final class SettingsResolver {
         Set<String> groups = new LinkedHashSet<>(list(DEFAULT_GROUPS));
         LoginStateMode loginState = enumValue(LOGIN_STATE, LoginStateMode.class, LoginStateMode.SESSION);
         RequestObjectMode requestObject = enumValue(REQUEST_OBJECT, RequestObjectMode.class, RequestObjectMode.NONE);
-        Duration connect = duration(CONNECT_TIMEOUT, DEFAULT_CONNECT_TIMEOUT, MAX_TIMEOUT, false);
-        Duration read = duration(READ_TIMEOUT, DEFAULT_READ_TIMEOUT, MAX_TIMEOUT, false);
-        Duration skew = duration(CLOCK_SKEW, DEFAULT_CLOCK_SKEW, MAX_CLOCK_SKEW, true);
-        Duration loginTimeout = duration(LOGIN_TIMEOUT, DEFAULT_LOGIN_TIMEOUT, MAX_LOGIN_TIMEOUT, false);
+        // defaults and limits are core's, so that the annotation and the builder never disagree
+        Duration connect = duration(CONNECT_TIMEOUT, ItsmeDefaults.CONNECT_TIMEOUT, ItsmeDefaults::timeoutProblem);
+        Duration read = duration(READ_TIMEOUT, ItsmeDefaults.READ_TIMEOUT, ItsmeDefaults::timeoutProblem);
+        Duration skew = duration(CLOCK_SKEW, ItsmeDefaults.CLOCK_SKEW, ItsmeDefaults::clockSkewProblem);
+        Duration loginTimeout = duration(LOGIN_TIMEOUT, ItsmeDefaults.PENDING_LIFETIME,
+                ItsmeDefaults::pendingLifetimeProblem);
         String callbackPath = path(CALLBACK_PATH, DEFAULT_CALLBACK_PATH);
         String jwksPath = path(JWKS_PATH, DEFAULT_JWKS_PATH);
         String requestUriPath = path(REQUEST_URI_PATH, DEFAULT_REQUEST_URI_PATH);
@@ -351,7 +347,7 @@ public final class SettingsResolver {
         return null;
     }
 
-    private Duration duration(String key, Duration defaultValue, Duration max, boolean zeroAllowed) {
+    private Duration duration(String key, Duration defaultValue, Function<Duration, Optional<String>> check) {
         Optional<String> value = raw(key);
         if (value.isEmpty()) {
             return defaultValue;
@@ -367,10 +363,9 @@ public final class SettingsResolver {
                     + "' is not an ISO-8601 duration (PT10S) or a number of seconds"));
             return defaultValue;
         }
-        if (d.isNegative() || (!zeroAllowed && d.isZero()) || d.compareTo(max) > 0) {
-            problems.add(
-                    ItsmeCdiMessage.CONFIG_INVALID.format(key, d + " is outside " + (zeroAllowed ? "0" : "0 (excl.)")
-                            + " to " + max));
+        Optional<String> problem = check.apply(d);
+        if (problem.isPresent()) {
+            problems.add(ItsmeCdiMessage.CONFIG_INVALID.format(key, problem.get()));
             return defaultValue;
         }
         return d;

@@ -1,6 +1,7 @@
 package io.github.itsmejakarta.core.support;
 
 import io.github.itsmejakarta.core.ItsmeClient;
+import io.github.itsmejakarta.core.ItsmeClientBuilder;
 import io.github.itsmejakarta.core.keys.RelyingPartyKeys;
 import io.github.itsmejakarta.testkit.ItsmeSimulator;
 import io.github.itsmejakarta.testkit.TestPersons;
@@ -36,7 +37,7 @@ public abstract class SimulatorFlowTest {
     }
 
     /** Settings a test class adds to the client it gets before each test. */
-    protected ItsmeClient.Builder configure(ItsmeClient.Builder builder) {
+    protected ItsmeClientBuilder configure(ItsmeClientBuilder builder) {
         return builder;
     }
 }

@@ -1,6 +1,7 @@
 package io.github.itsmejakarta.core.support;
 
 import io.github.itsmejakarta.core.ItsmeClient;
+import io.github.itsmejakarta.core.ItsmeClientBuilder;
 import io.github.itsmejakarta.core.keys.RelyingPartyKeys;
 import io.github.itsmejakarta.testkit.ItsmeSimulator;
 import io.github.itsmejakarta.testkit.ServiceType;
@@ -49,7 +50,7 @@ public final class Simulators {
     }
 
     /** A client builder for the simulator, short timeouts. */
-    public static ItsmeClient.Builder client(ItsmeSimulator sim, RelyingPartyKeys keys) {
+    public static ItsmeClientBuilder client(ItsmeSimulator sim, RelyingPartyKeys keys) {
         return ItsmeClient.builder().discoveryUri(sim.discoveryUri()).clientId(CLIENT_ID).keys(keys)
                 .redirectUri(URI.create(REDIRECT_URI)).connectTimeout(Duration.ofSeconds(2))
                 .readTimeout(Duration.ofSeconds(2)).clock(Clock.systemUTC());

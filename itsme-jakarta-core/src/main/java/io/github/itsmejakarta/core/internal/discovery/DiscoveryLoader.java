@@ -7,7 +7,7 @@ import io.github.itsmejakarta.core.ItsmeProviderMetadata;
 import io.github.itsmejakarta.core.ItsmeRejectedException;
 import io.github.itsmejakarta.core.internal.http.HttpResult;
 import io.github.itsmejakarta.core.internal.http.ItsmeHttp;
-import io.github.itsmejakarta.core.internal.http.LoopbackUris;
+import io.github.itsmejakarta.core.LoopbackUris;
 import io.github.itsmejakarta.core.internal.http.SafeText;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbException;

@@ -1,4 +1,4 @@
-package io.github.itsmejakarta.core.internal.http;
+package io.github.itsmejakarta.core;
 
 import java.net.URI;
 import java.util.Locale;
