@@ -32,14 +32,14 @@ public enum ItsmeMessage implements MessageId {
     KEYS_GENERATION_FAILED("ITSME-1015", "RSA keys could not be generated: %s"),
 
     // 1030-1039: importing existing keys (PKCS#12 keystores, PEM files)
-    KEYSTORE_UNREADABLE("ITSME-1030", "The PKCS#12 keystore %s could not be read: %s"), KEYSTORE_ALIAS_UNKNOWN(
-            "ITSME-1031",
-            "The keystore holds no private key under alias '%s' (its private key aliases: %s)"), KEY_IMPORT_UNUSABLE(
-                    "ITSME-1032", "Key %s cannot be imported: %s"), PEM_UNREADABLE("ITSME-1033",
-                            "The PEM %s could not be read: %s"), CERTIFICATE_MISMATCH("ITSME-1034",
-                                    "The certificate chain of key %s does not start with a certificate of that key"), KEY_IMPORTED_TWICE(
-                                            "ITSME-1035",
-                                            "Key '%s' appears twice in the set (signing and encryption each need a key of their own)"),
+    KEYSTORE_UNREADABLE("ITSME-1030", "The PKCS#12 keystore %s could not be read: %s"),
+    KEYSTORE_ALIAS_UNKNOWN("ITSME-1031",
+            "The keystore holds no private key under alias '%s' (its private key aliases: %s)"),
+    KEY_IMPORT_UNUSABLE("ITSME-1032", "Key %s cannot be imported: %s"),
+    PEM_UNREADABLE("ITSME-1033", "The PEM %s could not be read: %s"),
+    CERTIFICATE_MISMATCH("ITSME-1034", "The certificate chain of key %s does not start with a certificate of that key"),
+    KEY_IMPORTED_TWICE("ITSME-1035",
+            "Key '%s' appears twice in the set (signing and encryption each need a key of their own)"),
 
     // 11xx: discovery, itsme's keys, communication
     DISCOVERY_UNAVAILABLE("ITSME-1101", "The discovery document could not be fetched from %s: %s"),
