@@ -36,7 +36,8 @@ class ProcessCpuTest {
     @Test
     void threadGroupsFoldTrailingNumbersAndSubtractTheFirstSnapshot() {
         Map<String, Long> before = Map.of("11 GC Thread#0", 10L, "12 GC Thread#1", 20L, "13 main", 5L);
-        Map<String, Long> after = Map.of("11 GC Thread#0", 15L, "12 GC Thread#1", 30L, "13 main", 5L, "14 C2 CompilerThre",
+        Map<String, Long> after = Map.of("11 GC Thread#0", 15L, "12 GC Thread#1", 30L, "13 main", 5L,
+                "14 C2 CompilerThre",
                 7L);
         assertThat(ProcessCpu.byThreadGroup(before, after)).containsExactly(Map.entry("GC Thread#", 15L), Map.entry(
                 "C2 CompilerThre", 7L), Map.entry("main", 0L));
