@@ -51,6 +51,8 @@ public final class ItsmeLogin {
     public static final int MAX_HOPS = 20;
 
     private static final Pattern CONSENT = Pattern.compile("name=\"consent\" value=\"([^\"]+)\"");
+    private static final Pattern PAGE_PERSON = Pattern
+            .compile("name=\"person\" id=\"person-[^\"]*\" value=\"([^\"]+)\"");
     private static final Pattern FORM_ACTION = Pattern.compile("id=\"decision-form\" method=\"post\" action=\""
             + "([^\"]+)\"");
 
@@ -140,11 +142,27 @@ public final class ItsmeLogin {
         private HttpRequest approve(HttpResponse<String> page, String consentId) {
             Matcher action = FORM_ACTION.matcher(page.body());
             URI target = page.uri().resolve(action.find() ? action.group(1) : "/v2/authorization/decision");
-            String form = Map.of("consent", consentId, "person", person.id(), "decision", "approve").entrySet()
+            String form = Map.of("consent", consentId, "person", pagePerson(page.body()), "decision", "approve")
+                    .entrySet()
                     .stream().map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
                     .collect(Collectors.joining("&"));
             return HttpRequest.newBuilder(target).timeout(timeout).header("Content-Type",
                     "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build();
+        }
+
+        /**
+         * The person to pick on the page: this one, or, when the page does not offer it (a person the simulator was
+         * not configured with) and the embedded simulator substitutes it anyway, the first one offered.
+         */
+        private String pagePerson(String page) {
+            List<String> offered = new ArrayList<>();
+            Matcher m = PAGE_PERSON.matcher(page);
+            while (m.find()) {
+                offered.add(m.group(1));
+            }
+            return offered.contains(person.id()) || simulator == null || offered.isEmpty()
+                    ? person.id()
+                    : offered.get(0);
         }
 
         private HttpRequest get(URI uri) {

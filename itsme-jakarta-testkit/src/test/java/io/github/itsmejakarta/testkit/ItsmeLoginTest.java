@@ -173,6 +173,16 @@ class ItsmeLoginTest {
     }
 
     @Test
+    void aPersonTheSimulatorWasNotConfiguredWithLogsInThroughTheEmbeddedSimulator(ItsmeSimulator sim) {
+        TestPerson stranger = TestPerson.builder("custom-person").claim("family_name", "Custom").build();
+        ItsmeLogin.Session session = ItsmeLogin.as(stranger).through(sim).open(protectedUri());
+        assertThat(session.landing().body()).isEqualTo("hello " + stranger.subFor(RP.clientId));
+        assertThat(session.requests()).as("through the page").anySatisfy(r -> assertThat(r).startsWith("POST"));
+        assertThatThrownBy(() -> ItsmeLogin.as(stranger).open(protectedUri())).as("a standalone simulator cannot")
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("HTTP 400");
+    }
+
+    @Test
     void aRefusedLoginFailsWithEveryHopNamed(SimulatorHooks hooks) {
         hooks.denyNext();
         assertThatThrownBy(() -> ItsmeLogin.as(TestPersons.BELGIAN_EID_HOLDER).open(protectedUri()))
