@@ -1,5 +1,7 @@
 package io.github.itsmejakarta.testkit.internal;
 
+import io.github.itsmejakarta.testkit.Leniency;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -66,8 +68,7 @@ public final class TokenEndpoint {
             return error(400, "invalid_request", "code is missing");
         }
         String verifier = request.formParam("code_verifier").orElse(null);
-        boolean pkceOptional = ctx.leniencies
-                .contains(io.github.itsmejakarta.testkit.Leniency.OPTIONAL_STATE_NONCE_PKCE);
+        boolean pkceOptional = ctx.leniencies.contains(Leniency.OPTIONAL_STATE_NONCE_PKCE);
         if ((verifier != null || !pkceOptional) && !Pkce.wellFormed(verifier)) {
             return error(400, "invalid_request", "code_verifier must be 43 to 128 unreserved characters");
         }
@@ -87,7 +88,8 @@ public final class TokenEndpoint {
         if (challenge != null && verifier == null) {
             return error(400, "invalid_request", "code_verifier is required: the authorization request used PKCE");
         }
-        // RFC 7636 4.6 defines no check for a verifier without a challenge: like itsme, it is ignored
+        // RFC 7636 4.6 defines no check for a verifier without a challenge (only a lenient simulator lets a request
+        // go without one): there is nothing to compare it with, so it is ignored
         if (challenge != null && !Pkce.matches(verifier, challenge)) {
             return error(400, "invalid_grant", "code_verifier does not match the code_challenge");
         }
