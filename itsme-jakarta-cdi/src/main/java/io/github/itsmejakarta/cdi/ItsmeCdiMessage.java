@@ -65,6 +65,9 @@ public enum ItsmeCdiMessage implements MessageId {
             + " Servers, WildFly)"),
     /** A configuration property under {@code itsme.} that no setting has (a warning at deployment). */
     CONFIG_KEY_UNKNOWN("ITSME-1735", "Unknown setting '%s': %s"),
+    /** itsme's discovery document has never been reached since deployment: most likely the configuration. */
+    DISCOVERY_NEVER_REACHED("ITSME-1736", "itsme's discovery document at %s has not been reached since deployment"
+            + " (%s): most likely a configuration problem: check '%s' or '%s' and that this server has a route to it"),
     /** The mechanism failed unexpectedly. */
     INTERNAL_ERROR("ITSME-1730", "The itsme login could not be completed because of an internal error (%s)");
 

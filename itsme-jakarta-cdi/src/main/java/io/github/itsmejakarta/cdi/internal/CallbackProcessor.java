@@ -42,13 +42,15 @@ public final class CallbackProcessor {
     private final LoginStateStore loginStates;
     private final IdentityStoreHandler identityStoreHandler;
     private final Clock clock;
+    private final ItsmeReachability reachability;
 
     CallbackProcessor(ItsmeClient client, LoginStateStore loginStates, IdentityStoreHandler identityStoreHandler,
-            Clock clock) {
+            Clock clock, ItsmeReachability reachability) {
         this.client = client;
         this.loginStates = loginStates;
         this.identityStoreHandler = identityStoreHandler;
         this.clock = clock;
+        this.reachability = reachability;
     }
 
     /** Completes the callback this request carries, or writes the page saying why not. */
@@ -74,6 +76,7 @@ public final class CallbackProcessor {
         ItsmeTokens tokens;
         try {
             tokens = client.exchange(authorization, pending);
+            reachability.reached();
         } catch (ItsmeErrorResponseException e) {
             if (e.isTemporarilyUnavailable()) {
                 ErrorPages.unavailable(response, e.messageId() + " " + e.error());
@@ -82,6 +85,7 @@ public final class CallbackProcessor {
             }
             return;
         } catch (ItsmeCommunicationException e) {
+            reachability.failed(e);
             ErrorPages.unavailable(response, e.messageId());
             return;
         } catch (ItsmeException e) {

@@ -44,14 +44,16 @@ public final class FlowStarter {
     private final RedirectUris redirectUris;
     private final LoginStateStore loginStates;
     private final RequestObjectStore requestObjects;
+    private final ItsmeReachability reachability;
 
     FlowStarter(ItsmeSettings settings, ItsmeClient client, RedirectUris redirectUris, LoginStateStore loginStates,
-            RequestObjectStore requestObjects) {
+            RequestObjectStore requestObjects, ItsmeReachability reachability) {
         this.settings = settings;
         this.client = client;
         this.redirectUris = redirectUris;
         this.loginStates = loginStates;
         this.requestObjects = requestObjects;
+        this.reachability = reachability;
     }
 
     /** Sends the browser to itsme for the flow {@code parameters} name, or writes the error page. */
@@ -76,6 +78,7 @@ public final class FlowStarter {
         try {
             PendingAuthorization pending = client.authorize(authorization, target.get().redirectUri(),
                     target.get().requestUriBase());
+            reachability.reached();
             Optional<RequestObject> requestObject = pending.requestObject();
             if (requestObject.isPresent() && !requestObjects.put(requestObject.get())) {
                 ErrorPages.unavailable(response, "too many logins in progress");
@@ -88,6 +91,7 @@ public final class FlowStarter {
             response.setHeader("Cache-Control", "no-store");
             response.sendRedirect(pending.uri().toString());
         } catch (ItsmeCommunicationException e) {
+            reachability.failed(e);
             ErrorPages.unavailable(response, e.messageId());
         } catch (ItsmeException e) {
             LOG.log(Level.ERROR, () -> ItsmeCdiMessage.INTERNAL_ERROR.format(e.getMessage()));

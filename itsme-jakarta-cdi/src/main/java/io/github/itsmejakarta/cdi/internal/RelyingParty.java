@@ -29,6 +29,7 @@ public final class RelyingParty {
     private final RequestObjectStore requestObjects;
     private final FlowStarter flows;
     private final RelyingPartyEndpoints endpoints;
+    private final ItsmeReachability reachability;
 
     /**
      * Builds the deployment's parts; no network call.
@@ -44,7 +45,9 @@ public final class RelyingParty {
                         settings.loginTimeout(), clock)
                 : new SessionLoginStateStore(clock);
         this.requestObjects = new RequestObjectStore(clock);
-        this.flows = new FlowStarter(settings, client, new RedirectUris(settings), loginStates, requestObjects);
+        this.reachability = new ItsmeReachability(settings.discoveryUri(), clock);
+        this.flows = new FlowStarter(settings, client, new RedirectUris(settings), loginStates, requestObjects,
+                reachability);
         this.endpoints = new RelyingPartyEndpoints(settings, requestObjects);
     }
 
@@ -65,12 +68,14 @@ public final class RelyingParty {
 
     /** Completes callbacks, handing each verified identity to {@code identityStoreHandler}. */
     public CallbackProcessor callbackProcessor(IdentityStoreHandler identityStoreHandler) {
-        return new CallbackProcessor(client, loginStates, identityStoreHandler, clock);
+        return new CallbackProcessor(client, loginStates, identityStoreHandler, clock, reachability);
     }
 
     /** Fetches userinfo for an established login (one RSA decryption, one network call). */
     public ItsmeUserInfo userInfo(ItsmeSessionData data) throws ItsmeException {
-        return client.userInfo(data.tokens());
+        ItsmeUserInfo info = client.userInfo(data.tokens());
+        reachability.reached();
+        return info;
     }
 
     /**
