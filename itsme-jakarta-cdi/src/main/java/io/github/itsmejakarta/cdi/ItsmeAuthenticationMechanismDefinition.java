@@ -55,6 +55,18 @@ public @interface ItsmeAuthenticationMechanismDefinition {
     /** {@value ItsmeConfigKeys#PRIVATE_JWKS_LOCATION}: {@code file:} or {@code classpath:}. */
     String privateJwksLocation() default "";
 
+    /** {@value ItsmeConfigKeys#KEYSTORE_LOCATION}: a PKCS#12 keystore, {@code file:} or {@code classpath:}. */
+    String keystoreLocation() default "";
+
+    /** {@value ItsmeConfigKeys#KEYSTORE_PASSWORD}: best as an expression ({@code ${...}}), never as a literal. */
+    String keystorePassword() default "";
+
+    /** {@value ItsmeConfigKeys#KEYSTORE_SIGNING_ALIAS}: space- or comma-separated, the first signs. */
+    String keystoreSigningAlias() default "";
+
+    /** {@value ItsmeConfigKeys#KEYSTORE_ENCRYPTION_ALIAS}: space- or comma-separated. */
+    String keystoreEncryptionAlias() default "";
+
     /** {@value ItsmeConfigKeys#SCOPES}: space- or comma-separated. */
     String scopes() default "";
 

@@ -30,10 +30,28 @@ public final class ItsmeConfigKeys {
      * from the request that starts the login (set it explicitly behind a reverse proxy).
      */
     public static final String REDIRECT_URI = "itsme.redirect-uri";
-    /** The RP's private JWK set as inline JSON. One of this and {@link #PRIVATE_JWKS_LOCATION} is required. */
+    /**
+     * The RP's private JWK set as inline JSON. Exactly one of this, {@link #PRIVATE_JWKS_LOCATION} and
+     * {@link #KEYSTORE_LOCATION} is required.
+     */
     public static final String PRIVATE_JWKS = "itsme.private-jwks";
     /** The RP's private JWK set as a location: {@code file:/path} or {@code classpath:name}. */
     public static final String PRIVATE_JWKS_LOCATION = "itsme.private-jwks-location";
+    /**
+     * The RP's keys in a PKCS#12 keystore instead of a JWK set: {@code file:/path} or {@code classpath:name}. Needs
+     * {@link #KEYSTORE_PASSWORD}, {@link #KEYSTORE_SIGNING_ALIAS} and {@link #KEYSTORE_ENCRYPTION_ALIAS}; excludes
+     * {@link #PRIVATE_JWKS} and {@link #PRIVATE_JWKS_LOCATION}.
+     */
+    public static final String KEYSTORE_LOCATION = "itsme.keystore-location";
+    /**
+     * The keystore's password (it opens the key entries too). Give it through a config source made for secrets or the
+     * environment ({@code ITSME_KEYSTORE_PASSWORD}), not in a file of the WAR.
+     */
+    public static final String KEYSTORE_PASSWORD = "itsme.keystore-password";
+    /** The alias of the signing key, or several (the first signs, the others are published for rollover). */
+    public static final String KEYSTORE_SIGNING_ALIAS = "itsme.keystore-signing-alias";
+    /** The alias of the encryption key, or several (every one decrypts). */
+    public static final String KEYSTORE_ENCRYPTION_ALIAS = "itsme.keystore-encryption-alias";
     /** Extra scopes: {@code profile email address phone eid idDocument}. Default: none ({@code openid} is implied). */
     public static final String SCOPES = "itsme.scopes";
     /** Extra claims to ask for in the ID token (full names). Default: none. */

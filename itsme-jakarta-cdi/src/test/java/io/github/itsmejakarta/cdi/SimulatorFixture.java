@@ -42,15 +42,24 @@ final class SimulatorFixture {
             .connectTimeout(Duration.ofSeconds(5)).build();
 
     SimulatorFixture() {
-        try {
-            keys = RelyingPartyKeys.fromClasspath("rp-private-jwks.json");
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+        this(classpathKeys());
+    }
+
+    /** The simulator with the RP registered under these keys (e.g. keys the mechanism reads from a keystore). */
+    SimulatorFixture(RelyingPartyKeys keys) {
+        this.keys = keys;
         sim = ItsmeSimulator.builder().port(0).client(SimulatedClient.builder(CLIENT_ID)
                 .publicJwks(keys.publicJwkSetJson()).redirectUri(CALLBACK).redirectUri(ROOT_CALLBACK)
                 .service("LOGIN_CODE", ServiceType.LOGIN).service("SHARE_CODE", ServiceType.SHARE_DATA)
                 .service("CONFIRM_CODE", ServiceType.CONFIRM).build()).build().start();
+    }
+
+    private static RelyingPartyKeys classpathKeys() {
+        try {
+            return RelyingPartyKeys.fromClasspath("rp-private-jwks.json");
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
     }
 
     Map<String, String> config() {

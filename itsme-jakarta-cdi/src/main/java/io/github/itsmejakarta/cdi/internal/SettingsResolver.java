@@ -11,6 +11,7 @@ import io.github.itsmejakarta.core.ItsmeEnvironment;
 import io.github.itsmejakarta.core.RequestObjectMode;
 import io.github.itsmejakarta.core.Scope;
 import io.github.itsmejakarta.core.LoopbackUris;
+import io.github.itsmejakarta.core.keys.Pkcs12KeyStore;
 import io.github.itsmejakarta.core.keys.RelyingPartyKeys;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -19,6 +20,7 @@ import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Base64;
 import java.util.LinkedHashSet;
@@ -63,6 +65,11 @@ public final class SettingsResolver {
                     Map.entry(REDIRECT_URI, ItsmeAuthenticationMechanismDefinition::redirectUri),
                     Map.entry(PRIVATE_JWKS, ItsmeAuthenticationMechanismDefinition::privateJwks),
                     Map.entry(PRIVATE_JWKS_LOCATION, ItsmeAuthenticationMechanismDefinition::privateJwksLocation),
+                    Map.entry(KEYSTORE_LOCATION, ItsmeAuthenticationMechanismDefinition::keystoreLocation),
+                    Map.entry(KEYSTORE_PASSWORD, ItsmeAuthenticationMechanismDefinition::keystorePassword),
+                    Map.entry(KEYSTORE_SIGNING_ALIAS, ItsmeAuthenticationMechanismDefinition::keystoreSigningAlias),
+                    Map.entry(KEYSTORE_ENCRYPTION_ALIAS,
+                            ItsmeAuthenticationMechanismDefinition::keystoreEncryptionAlias),
                     Map.entry(SCOPES, ItsmeAuthenticationMechanismDefinition::scopes),
                     Map.entry(CLAIMS, ItsmeAuthenticationMechanismDefinition::claims),
                     Map.entry(ACR, ItsmeAuthenticationMechanismDefinition::acr),
@@ -233,13 +240,29 @@ public final class SettingsResolver {
     private RelyingPartyKeys keys() {
         Optional<String> inline = raw(PRIVATE_JWKS);
         Optional<String> location = raw(PRIVATE_JWKS_LOCATION);
-        if (inline.isPresent() && location.isPresent()) {
-            problems.add(ItsmeCdiMessage.KEYS_AMBIGUOUS.format(PRIVATE_JWKS, PRIVATE_JWKS_LOCATION));
+        Optional<String> keystore = raw(KEYSTORE_LOCATION);
+        List<String> sources = new ArrayList<>();
+        inline.ifPresent(v -> sources.add(PRIVATE_JWKS));
+        location.ifPresent(v -> sources.add(PRIVATE_JWKS_LOCATION));
+        keystore.ifPresent(v -> sources.add(KEYSTORE_LOCATION));
+        if (sources.size() > 1) {
+            problems.add(ItsmeCdiMessage.KEYS_AMBIGUOUS.format(sources.get(0), sources.get(1)));
             return null;
         }
-        if (inline.isEmpty() && location.isEmpty()) {
-            problems.add(ItsmeCdiMessage.CONFIG_MISSING.format(PRIVATE_JWKS + "' or '" + PRIVATE_JWKS_LOCATION));
+        if (sources.isEmpty()) {
+            problems.add(ItsmeCdiMessage.CONFIG_MISSING
+                    .format(PRIVATE_JWKS + "' or '" + PRIVATE_JWKS_LOCATION + "' or '" + KEYSTORE_LOCATION));
             return null;
+        }
+        if (keystore.isPresent()) {
+            return keystoreKeys(keystore.get());
+        }
+        for (String key : List.of(KEYSTORE_PASSWORD, KEYSTORE_SIGNING_ALIAS, KEYSTORE_ENCRYPTION_ALIAS)) {
+            if (raw(key).isPresent()) {
+                // a half-done switch to a keystore: say so rather than silently use the JWK set
+                problems.add(ItsmeCdiMessage.CONFIG_INVALID.format(key, "it is used only with '" + KEYSTORE_LOCATION
+                        + "', which is not set"));
+            }
         }
         try {
             return inline.isPresent()
@@ -250,6 +273,41 @@ public final class SettingsResolver {
             problems.add(ItsmeCdiMessage.KEYS_UNUSABLE.format(inline.isPresent() ? PRIVATE_JWKS : PRIVATE_JWKS_LOCATION,
                     e.getMessage()));
             return null;
+        }
+    }
+
+    /**
+     * The keys straight from a PKCS#12 keystore (RFC 7292), as servers keep them: no second copy of the private keys
+     * in another format. The password is neither kept nor ever part of a problem.
+     */
+    private RelyingPartyKeys keystoreKeys(String location) {
+        Optional<String> password = raw(KEYSTORE_PASSWORD);
+        List<String> signing = list(KEYSTORE_SIGNING_ALIAS);
+        List<String> encryption = list(KEYSTORE_ENCRYPTION_ALIAS);
+        boolean complete = true;
+        for (String key : List.of(KEYSTORE_PASSWORD, KEYSTORE_SIGNING_ALIAS, KEYSTORE_ENCRYPTION_ALIAS)) {
+            if (raw(key).isEmpty()) {
+                problems.add(ItsmeCdiMessage.CONFIG_MISSING.format(key));
+                complete = false;
+            }
+        }
+        if (!complete) {
+            return null;
+        }
+        char[] secret = password.get().toCharArray();
+        try {
+            Pkcs12KeyStore store = Pkcs12KeyStore.fromLocation(location, secret);
+            try {
+                return store.relyingPartyKeys(signing, encryption);
+            } finally {
+                store.forgetPassword();
+            }
+        } catch (ItsmeConfigurationException e) {
+            // core's message names the file, the alias and the reason, never the password or key material
+            problems.add(ItsmeCdiMessage.KEYS_UNUSABLE.format(KEYSTORE_LOCATION, e.getMessage()));
+            return null;
+        } finally {
+            Arrays.fill(secret, '\0');
         }
     }
 
