@@ -3,7 +3,8 @@ package io.github.itsmejakarta.benchmarks;
 import java.time.Duration;
 import java.util.List;
 
-import io.github.itsmejakarta.core.internal.jose.TokenFixture;
+import io.github.itsmejakarta.core.ItsmeDefaults;
+import io.github.itsmejakarta.core.testing.TokenFixture;
 import io.github.itsmejakarta.core.Acr;
 import io.github.itsmejakarta.core.ItsmeException;
 import io.github.itsmejakarta.core.ItsmeIdentity;
@@ -31,7 +32,7 @@ public final class CoreProcessorPath {
         TokenPolicy policy = new TokenPolicy(TokenFixture.ISSUER, TokenFixture.CLIENT_ID,
                 TokenPolicy.SUPPORTED_JWE_ALGORITHMS,
                 TokenPolicy.contentEncryptionsFrom(List.of("A128CBC-HS256")),
-                TokenPolicy.DEFAULT_CLOCK_SKEW, TokenPolicy.DEFAULT_MAX_TOKEN_AGE, TokenFixture.FIXED_CLOCK,
+                ItsmeDefaults.CLOCK_SKEW, ItsmeDefaults.MAX_TOKEN_AGE, TokenFixture.FIXED_CLOCK,
                 TokenPolicy.DEFAULT_MAX_TOKEN_BYTES);
         processor = new ItsmeTokenProcessor(keys, jwks, policy);
     }

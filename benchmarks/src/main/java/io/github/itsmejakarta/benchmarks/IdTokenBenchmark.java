@@ -16,7 +16,7 @@ import org.openjdk.jmh.annotations.State;
 import com.nimbusds.jwt.JWTClaimsSet;
 
 import io.github.itsmejakarta.core.ItsmeIdentity;
-import io.github.itsmejakarta.core.internal.jose.TokenFixture;
+import io.github.itsmejakarta.core.testing.TokenFixture;
 
 /**
  * Single-thread throughput of processing one itsme ID token (nested JWT, RSA 2048): (a) the JDK floor of one RSA-OAEP

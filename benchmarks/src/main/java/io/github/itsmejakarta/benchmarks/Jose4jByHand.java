@@ -4,8 +4,8 @@ import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.util.List;
 
-import io.github.itsmejakarta.core.internal.jose.TokenFixture;
-import io.github.itsmejakarta.core.internal.jose.TokenPolicy;
+import io.github.itsmejakarta.core.ItsmeDefaults;
+import io.github.itsmejakarta.core.testing.TokenFixture;
 
 import org.jose4j.jwa.AlgorithmConstraints.ConstraintType;
 import org.jose4j.jwe.ContentEncryptionAlgorithmIdentifiers;
@@ -29,7 +29,7 @@ public final class Jose4jByHand {
     private final JwtConsumer consumer;
 
     public Jose4jByHand(PrivateKey rpEncryptionKey, PublicKey itsmeSigningKey) {
-        int skew = (int) TokenPolicy.DEFAULT_CLOCK_SKEW.toSeconds();
+        int skew = (int) ItsmeDefaults.CLOCK_SKEW.toSeconds();
         consumer = new JwtConsumerBuilder()
                 .setDecryptionKey(rpEncryptionKey)
                 .setVerificationKey(itsmeSigningKey)
@@ -45,7 +45,7 @@ public final class Jose4jByHand {
                 .setRequireExpirationTime()
                 .setRequireIssuedAt()
                 // jose4j adds the clock skew to both bounds itself
-                .setIssuedAtRestrictions(0, (int) TokenPolicy.DEFAULT_MAX_TOKEN_AGE.toSeconds())
+                .setIssuedAtRestrictions(0, (int) ItsmeDefaults.MAX_TOKEN_AGE.toSeconds())
                 .setAllowedClockSkewInSeconds(skew)
                 .setEvaluationTime(NumericDate.fromSeconds(TokenFixture.NOW.getEpochSecond()))
                 .build();

@@ -1,7 +1,7 @@
 package io.github.itsmejakarta.benchmarks;
 
-import io.github.itsmejakarta.core.internal.jose.TokenFixture;
-import io.github.itsmejakarta.core.internal.jose.TokenPolicy;
+import io.github.itsmejakarta.core.ItsmeDefaults;
+import io.github.itsmejakarta.core.testing.TokenFixture;
 import java.text.ParseException;
 import java.time.Clock;
 import java.util.Date;
@@ -41,7 +41,7 @@ public final class NimbusByHand {
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256,
                 new ImmutableJWKSet<>(JWKSet.parse(itsmePublicJwksJson))));
         IatAwareVerifier verifier = new IatAwareVerifier(TokenFixture.FIXED_CLOCK);
-        verifier.setMaxClockSkew((int) TokenPolicy.DEFAULT_CLOCK_SKEW.toSeconds());
+        verifier.setMaxClockSkew((int) ItsmeDefaults.CLOCK_SKEW.toSeconds());
         processor.setJWTClaimsSetVerifier(verifier);
     }
 
@@ -77,7 +77,7 @@ public final class NimbusByHand {
             if (iat > now + getMaxClockSkew()) {
                 throw new BadJWTException("iat in the future");
             }
-            if (iat < now - TokenPolicy.DEFAULT_MAX_TOKEN_AGE.toSeconds() - getMaxClockSkew()) {
+            if (iat < now - ItsmeDefaults.MAX_TOKEN_AGE.toSeconds() - getMaxClockSkew()) {
                 throw new BadJWTException("token too old");
             }
         }

@@ -20,7 +20,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 import io.github.itsmejakarta.core.ClaimsRequest;
-import io.github.itsmejakarta.core.internal.jose.TokenFixture;
+import io.github.itsmejakarta.core.testing.TokenFixture;
 import io.github.itsmejakarta.core.internal.request.JwtMinter;
 import io.github.itsmejakarta.core.keys.RelyingPartyKeys;
 import io.github.itsmejakarta.core.keys.SigningKey;

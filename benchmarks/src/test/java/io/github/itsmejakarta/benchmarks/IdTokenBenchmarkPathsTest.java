@@ -24,11 +24,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jwt.JWTClaimsSet;
 
+import io.github.itsmejakarta.core.ItsmeDefaults;
 import io.github.itsmejakarta.core.ItsmeIdentity;
 import io.github.itsmejakarta.core.ItsmeRejectedException;
-import io.github.itsmejakarta.core.internal.jose.TokenFixture;
-import io.github.itsmejakarta.core.internal.jose.TokenFixture.Token;
-import io.github.itsmejakarta.core.internal.jose.TokenPolicy;
+import io.github.itsmejakarta.core.testing.TokenFixture;
+import io.github.itsmejakarta.core.testing.TokenFixture.Token;
 
 /**
  * Runs every {@link IdTokenBenchmark} method once outside JMH: each path must accept the benchmark's token with the
@@ -143,7 +143,7 @@ class IdTokenBenchmarkPathsTest {
 
     static Stream<Arguments> acceptedVariants() {
         long now = TokenFixture.NOW.getEpochSecond();
-        long skew = TokenPolicy.DEFAULT_CLOCK_SKEW.toSeconds();
+        long skew = ItsmeDefaults.CLOCK_SKEW.toSeconds();
         return Stream.of(
                 tampering("expired within the skew",
                         () -> valid().claim("iat", now - 300 - skew / 2).claim("exp", now - skew / 2).build()),

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestInstance.Lifecycle;
 
-import io.github.itsmejakarta.core.internal.jose.TokenFixture;
+import io.github.itsmejakarta.core.testing.TokenFixture;
 
 /**
  * Runs every {@link OutboundJwtBenchmark} method once outside JMH and checks, with jose4j as the other side, that what

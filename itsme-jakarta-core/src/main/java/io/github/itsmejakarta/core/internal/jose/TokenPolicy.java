@@ -1,5 +1,6 @@
 package io.github.itsmejakarta.core.internal.jose;
 
+import io.github.itsmejakarta.core.ItsmeDefaults;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
@@ -17,7 +18,8 @@ import java.util.Set;
  * older deployments RSA-OAEP; RSA1_5 is refused for its padding oracle, RFC 8725 3.2).</li>
  * <li>{@code allowedContentEncryptions}: a non-empty subset of {@link #SUPPORTED_CONTENT_ENCRYPTIONS}, normally those
  * discovery advertises ({@link #contentEncryptionsFrom(Collection)}).</li>
- * <li>{@code clockSkew}: tolerated clock difference for {@code exp} and {@code iat}, at most {@link #MAX_CLOCK_SKEW}.</li>
+ * <li>{@code clockSkew}: tolerated clock difference for {@code exp} and {@code iat}, at most
+ * {@link ItsmeDefaults#MAX_CLOCK_SKEW}.</li>
  * <li>{@code maxTokenAge}: how old {@code iat} may be (step 10).</li>
  * <li>{@code clock}: the time source.</li>
  * <li>{@code maxTokenBytes}: the largest compact token accepted, checked before any crypto (RFC 8725 3.1 spirit: bound the
@@ -33,10 +35,6 @@ public record TokenPolicy(String issuer, String clientId, Set<String> allowedJwe
     public static final Set<String> SUPPORTED_JWE_ALGORITHMS = Set.of("RSA-OAEP-256", "RSA-OAEP");
     public static final Set<String> SUPPORTED_CONTENT_ENCRYPTIONS = Set.of("A128CBC-HS256", "A256CBC-HS512",
             "A128GCM", "A256GCM");
-    public static final Duration DEFAULT_CLOCK_SKEW = Duration.ofSeconds(60);
-    public static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(5);
-    /** itsme's ID tokens live about 300 s: anything issued more than 10 minutes ago is stale. */
-    public static final Duration DEFAULT_MAX_TOKEN_AGE = Duration.ofMinutes(10);
     public static final int DEFAULT_MAX_TOKEN_BYTES = 64 * 1024;
 
     public TokenPolicy {
@@ -56,9 +54,9 @@ public record TokenPolicy(String issuer, String clientId, Set<String> allowedJwe
             throw new IllegalArgumentException("allowedContentEncryptions must be a non-empty subset of "
                     + SUPPORTED_CONTENT_ENCRYPTIONS);
         }
-        if (clockSkew.isNegative() || clockSkew.compareTo(MAX_CLOCK_SKEW) > 0) {
-            throw new IllegalArgumentException("clockSkew must be between 0 and " + MAX_CLOCK_SKEW);
-        }
+        ItsmeDefaults.clockSkewProblem(clockSkew).ifPresent(problem -> {
+            throw new IllegalArgumentException("clockSkew: " + problem);
+        });
         if (maxTokenAge.isNegative() || maxTokenAge.isZero()) {
             throw new IllegalArgumentException("maxTokenAge must be positive");
         }
@@ -67,10 +65,14 @@ public record TokenPolicy(String issuer, String clientId, Set<String> allowedJwe
         }
     }
 
-    /** Both JWE algorithms, all four content encryptions, default skew, age and size, the system UTC clock. */
+    /**
+     * Both JWE algorithms, all four content encryptions, the client's default skew and token age
+     * ({@link ItsmeDefaults#CLOCK_SKEW}, {@link ItsmeDefaults#MAX_TOKEN_AGE}: the processor has no defaults of its own),
+     * the default size, the system UTC clock.
+     */
     public static TokenPolicy defaults(String issuer, String clientId) {
         return new TokenPolicy(issuer, clientId, SUPPORTED_JWE_ALGORITHMS, SUPPORTED_CONTENT_ENCRYPTIONS,
-                DEFAULT_CLOCK_SKEW, DEFAULT_MAX_TOKEN_AGE, Clock.systemUTC(), DEFAULT_MAX_TOKEN_BYTES);
+                ItsmeDefaults.CLOCK_SKEW, ItsmeDefaults.MAX_TOKEN_AGE, Clock.systemUTC(), DEFAULT_MAX_TOKEN_BYTES);
     }
 
     /**

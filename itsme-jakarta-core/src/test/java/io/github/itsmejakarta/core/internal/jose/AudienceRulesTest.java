@@ -1,7 +1,7 @@
 package io.github.itsmejakarta.core.internal.jose;
 
 import static io.github.itsmejakarta.core.internal.jose.Rejections.assertRejected;
-import static io.github.itsmejakarta.core.internal.jose.TokenFixture.*;
+import static io.github.itsmejakarta.core.testing.TokenFixture.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.itsmejakarta.core.ItsmeIdentity;
@@ -10,6 +10,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import io.github.itsmejakarta.core.testing.MutableClock;
+import io.github.itsmejakarta.core.testing.TokenFixture;
 
 /**
  * Security checklist 34, OIDC Core 3.1.3.7 steps 3 to 5: no audience besides the client id (ITSME-1418); several

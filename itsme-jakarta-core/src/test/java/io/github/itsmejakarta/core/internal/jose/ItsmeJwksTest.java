@@ -1,6 +1,6 @@
 package io.github.itsmejakarta.core.internal.jose;
 
-import static io.github.itsmejakarta.core.internal.jose.TokenFixture.*;
+import static io.github.itsmejakarta.core.testing.TokenFixture.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -22,6 +22,7 @@ import org.jose4j.jwk.EllipticCurveJsonWebKey;
 import org.jose4j.keys.EllipticCurves;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import io.github.itsmejakarta.core.testing.MutableClock;
 
 @DisplayName("ItsmeJwks: itsme's keys, refetch limiter (checklist 28, 29)")
 class ItsmeJwksTest {

@@ -1,6 +1,6 @@
 package io.github.itsmejakarta.core.internal.jose;
 
-import static io.github.itsmejakarta.core.internal.jose.TokenFixture.*;
+import static io.github.itsmejakarta.core.testing.TokenFixture.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

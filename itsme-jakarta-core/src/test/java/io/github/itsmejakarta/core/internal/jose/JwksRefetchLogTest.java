@@ -1,6 +1,6 @@
 package io.github.itsmejakarta.core.internal.jose;
 
-import static io.github.itsmejakarta.core.internal.jose.TokenFixture.*;
+import static io.github.itsmejakarta.core.testing.TokenFixture.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import io.github.itsmejakarta.core.testing.MutableClock;
 
 /**
  * Security checklist 41 (issue 7 item 4): an unknown kid inside the refetch interval is refused without a fetch, and the

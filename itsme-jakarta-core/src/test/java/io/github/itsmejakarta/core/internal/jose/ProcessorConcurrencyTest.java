@@ -1,6 +1,6 @@
 package io.github.itsmejakarta.core.internal.jose;
 
-import static io.github.itsmejakarta.core.internal.jose.TokenFixture.*;
+import static io.github.itsmejakarta.core.testing.TokenFixture.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.itsmejakarta.core.ItsmeException;
@@ -13,6 +13,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import io.github.itsmejakarta.core.testing.MutableClock;
 
 /**
  * One processor shared by many threads, mixing good and damaged tokens: one token's failure or key must never leak

@@ -3,6 +3,7 @@ package io.github.itsmejakarta.core.internal.jose;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.itsmejakarta.core.ItsmeDefaults;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -37,6 +38,9 @@ class TokenPolicyTest {
         assertThat(TokenPolicy.contentEncryptionsFrom(List.of("A128CBC-HS256", "A192GCM", "A256GCM")))
                 .containsExactlyInAnyOrder("A128CBC-HS256", "A256GCM");
         assertThat(TokenPolicy.contentEncryptionsFrom(null)).isEqualTo(TokenPolicy.SUPPORTED_CONTENT_ENCRYPTIONS);
-        assertThat(TokenPolicy.defaults("https://idp", "client").clockSkew()).isEqualTo(Duration.ofSeconds(60));
+        // issue 7 item 9: one clock-skew default, the client's (ItsmeDefaults), not a processor default of its own
+        assertThat(TokenPolicy.defaults("https://idp", "client").clockSkew()).isEqualTo(ItsmeDefaults.CLOCK_SKEW)
+                .isEqualTo(Duration.ofSeconds(30));
+        assertThat(TokenPolicy.defaults("https://idp", "client").maxTokenAge()).isEqualTo(ItsmeDefaults.MAX_TOKEN_AGE);
     }
 }

@@ -1,7 +1,7 @@
 package io.github.itsmejakarta.core.internal.jose;
 
 import static io.github.itsmejakarta.core.internal.jose.Rejections.assertRejected;
-import static io.github.itsmejakarta.core.internal.jose.TokenFixture.*;
+import static io.github.itsmejakarta.core.testing.TokenFixture.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.itsmejakarta.core.ItsmeUserInfo;
@@ -9,6 +9,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import io.github.itsmejakarta.core.testing.MutableClock;
+import io.github.itsmejakarta.core.testing.TokenFixture;
 
 /** The userinfo items of security-checklist.md (18, 19), each rejection with its accepting twin. */
 @DisplayName("userinfo processing (security checklist)")

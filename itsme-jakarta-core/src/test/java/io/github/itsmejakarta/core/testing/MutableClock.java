@@ -1,4 +1,4 @@
-package io.github.itsmejakarta.core.internal.jose;
+package io.github.itsmejakarta.core.testing;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,5 +1,9 @@
-package io.github.itsmejakarta.core.internal.jose;
+package io.github.itsmejakarta.core.testing;
 
+import io.github.itsmejakarta.core.internal.jose.ItsmeJwks;
+import io.github.itsmejakarta.core.internal.jose.ItsmeTokenProcessor;
+import io.github.itsmejakarta.core.internal.jose.JwksFetcher;
+import io.github.itsmejakarta.core.internal.jose.TokenPolicy;
 import io.github.itsmejakarta.core.keys.RelyingPartyKeys;
 import java.nio.charset.StandardCharsets;
 import java.security.Key;
@@ -28,8 +32,9 @@ import org.jose4j.lang.JoseException;
 /**
  * The itsme side, for tests: keys generated once per JVM, tokens minted with jose4j exactly as itsme nests them (RS256
  * JWS with kid inside an RSA-OAEP-256 / A128CBC-HS256 JWE with the RP key's kid and cty JWT), and every knob needed to
- * make them wrong. The one token fixture of the project: core's tests use it, and core's test-jar (this class and
- * {@link MutableClock} only) gives it to the benchmarks, so that the benchmarks time the tokens these tests check.
+ * make them wrong. The one token fixture of the project: core's tests use it, and core's test-jar (this package only)
+ * gives it to the benchmarks, so that the benchmarks time the tokens these tests check. Test support, not an internal
+ * package: the benchmarks may use it without reaching into core's internals.
  *
  * <p>The keys and JSON strings are safe to share between threads; a {@link Token} under construction is not.
  */
