@@ -97,6 +97,9 @@ public @interface ItsmeAuthenticationMechanismDefinition {
     /** {@value ItsmeConfigKeys#CLOCK_SKEW}: default {@code PT30S}. */
     String clockSkew() default "";
 
+    /** {@value ItsmeConfigKeys#JWKS_REFETCH_INTERVAL}: default {@code PT30S}. */
+    String jwksRefetchInterval() default "";
+
     /** {@value ItsmeConfigKeys#LOGIN_TIMEOUT}: default {@code PT10M}. */
     String loginTimeout() default "";
 

@@ -72,6 +72,12 @@ public final class ItsmeConfigKeys {
     public static final String READ_TIMEOUT = "itsme.read-timeout";
     /** Tolerated clock difference with itsme. Default {@code PT30S}, at most {@code PT5M}. */
     public static final String CLOCK_SKEW = "itsme.clock-skew";
+    /**
+     * How long after a fetch of itsme's JWK set an unknown signing {@code kid} may trigger the next fetch (a flood of
+     * unknown kids costs at most one fetch per interval; one inside it is refused and logged as ITSME-1130). Default
+     * {@code PT30S}, from {@code PT1S} to {@code PT1H}.
+     */
+    public static final String JWKS_REFETCH_INTERVAL = "itsme.jwks-refetch-interval";
     /** How long a login may stay in progress (state lifetime, cookie max-age). Default {@code PT10M}, at most 1 h. */
     public static final String LOGIN_TIMEOUT = "itsme.login-timeout";
     /** The callback path inside the application. Default {@code /itsme/callback}. */

@@ -112,6 +112,8 @@ class ItsmeExtensionTest {
         soft.assertThat(s.connectTimeout()).as(ItsmeConfigKeys.CONNECT_TIMEOUT).isEqualTo(Duration.ofSeconds(5));
         soft.assertThat(s.readTimeout()).as(ItsmeConfigKeys.READ_TIMEOUT).isEqualTo(Duration.ofSeconds(10));
         soft.assertThat(s.clockSkew()).as(ItsmeConfigKeys.CLOCK_SKEW).isEqualTo(Duration.ofSeconds(30));
+        soft.assertThat(s.jwksRefetchInterval()).as(ItsmeConfigKeys.JWKS_REFETCH_INTERVAL)
+                .isEqualTo(Duration.ofSeconds(30));
         soft.assertThat(s.loginTimeout()).as(ItsmeConfigKeys.LOGIN_TIMEOUT).isEqualTo(Duration.ofMinutes(10));
         soft.assertThat(s.callbackPath()).as(ItsmeConfigKeys.CALLBACK_PATH).isEqualTo("/itsme/callback");
         soft.assertThat(s.jwksPath()).as(ItsmeConfigKeys.JWKS_PATH).isEqualTo("/itsme/jwks");
@@ -299,7 +301,8 @@ class ItsmeExtensionTest {
                 "itsme.environment", "itsme.discovery-uri", "itsme.client-id", "itsme.service-code",
                 "itsme.redirect-uri", "itsme.private-jwks", "itsme.private-jwks-location", "itsme.scopes",
                 "itsme.claims", "itsme.acr", "itsme.caller-name-claim", "itsme.default-groups", "itsme.login-state",
-                "itsme.request-object", "itsme.connect-timeout", "itsme.read-timeout", "itsme.clock-skew"));
+                "itsme.request-object", "itsme.connect-timeout", "itsme.read-timeout", "itsme.clock-skew",
+                "itsme.jwks-refetch-interval"));
     }
 
     static ItsmeSettings settings(Class<?>... beans) {

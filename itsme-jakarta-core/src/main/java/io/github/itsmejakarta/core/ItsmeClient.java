@@ -72,6 +72,7 @@ public final class ItsmeClient {
     private final URI requestUriBase;
     private final Duration clockSkew;
     private final Duration maxTokenAge;
+    private final Duration jwksRefetchInterval;
     private final Duration pendingLifetime;
     private final Clock clock;
     private final ItsmeHttp http;
@@ -91,6 +92,7 @@ public final class ItsmeClient {
         this.requestUriBase = b.requestUriBase;
         this.clockSkew = b.clockSkew;
         this.maxTokenAge = b.maxTokenAge;
+        this.jwksRefetchInterval = b.jwksRefetchInterval;
         this.pendingLifetime = b.pendingLifetime;
         this.clock = b.clock;
         this.http = new ItsmeHttp(b.connectTimeout, b.readTimeout, b.maxResponseBytes);
@@ -336,7 +338,7 @@ public final class ItsmeClient {
                 TokenPolicy policy = new TokenPolicy(issuer, clientId, ProviderContext.allowedJweAlgorithms(metadata),
                         ProviderContext.allowedContentEncryptions(metadata), clockSkew, maxTokenAge, clock,
                         TokenPolicy.DEFAULT_MAX_TOKEN_BYTES);
-                ItsmeJwks itsmeKeys = new ItsmeJwks(jwks, clock, ItsmeJwks.DEFAULT_MIN_REFETCH_INTERVAL);
+                ItsmeJwks itsmeKeys = new ItsmeJwks(jwks, clock, jwksRefetchInterval);
                 ItsmeTokenProcessor processor = new ItsmeTokenProcessor(keys, itsmeKeys, policy);
                 provider = new ProviderContext(metadata, itsmeKeys, processor);
                 LOG.log(Level.DEBUG, "itsme discovery loaded for issuer {0}", issuer);

@@ -33,6 +33,7 @@ public final class ItsmeClientBuilder {
     Duration readTimeout = ItsmeDefaults.READ_TIMEOUT;
     Duration clockSkew = ItsmeDefaults.CLOCK_SKEW;
     Duration maxTokenAge = ItsmeDefaults.MAX_TOKEN_AGE;
+    Duration jwksRefetchInterval = ItsmeDefaults.JWKS_REFETCH_INTERVAL;
     Duration pendingLifetime = ItsmeDefaults.PENDING_LIFETIME;
     Clock clock = Clock.systemUTC();
     int maxResponseBytes = ItsmeDefaults.MAX_RESPONSE_BYTES;
@@ -52,6 +53,7 @@ public final class ItsmeClientBuilder {
         readTimeout = o.readTimeout;
         clockSkew = o.clockSkew;
         maxTokenAge = o.maxTokenAge;
+        jwksRefetchInterval = o.jwksRefetchInterval;
         pendingLifetime = o.pendingLifetime;
         clock = o.clock;
         maxResponseBytes = o.maxResponseBytes;
@@ -140,6 +142,17 @@ public final class ItsmeClientBuilder {
         return b;
     }
 
+    /**
+     * How long after a fetch of itsme's JWK set an unknown signing {@code kid} may fetch it again. Default
+     * {@link ItsmeDefaults#JWKS_REFETCH_INTERVAL} (30 s), from 1 s to 1 hour. An unknown kid inside the interval fails
+     * the login (ITSME-1407) and is logged (ITSME-1130).
+     */
+    public ItsmeClientBuilder jwksRefetchInterval(Duration jwksRefetchInterval) {
+        ItsmeClientBuilder b = new ItsmeClientBuilder(this);
+        b.jwksRefetchInterval = jwksRefetchInterval;
+        return b;
+    }
+
     /** How long a login may take between authorize and callback. Default 10 minutes, at most 1 hour. */
     public ItsmeClientBuilder pendingLifetime(Duration pendingLifetime) {
         ItsmeClientBuilder b = new ItsmeClientBuilder(this);
@@ -219,6 +232,8 @@ public final class ItsmeClientBuilder {
         check(ItsmeDefaults.maxTokenAgeProblem(maxTokenAge), "maxTokenAge", maxTokenAge, problems);
         check(ItsmeDefaults.pendingLifetimeProblem(pendingLifetime), "pendingLifetime", pendingLifetime, problems);
         check(ItsmeDefaults.clockSkewProblem(clockSkew), "clockSkew", clockSkew, problems);
+        check(ItsmeDefaults.jwksRefetchIntervalProblem(jwksRefetchInterval), "jwksRefetchInterval",
+                jwksRefetchInterval, problems);
         if (clock == null) {
             problems.add(new ItsmeConfigurationException(ItsmeMessage.CONFIG_MISSING, "clock"));
         }

@@ -36,6 +36,16 @@ public final class ItsmeDefaults {
     public static final int MAX_RESPONSE_BYTES = 256 * 1024;
     /** The smallest accepted bound on an answer's size: 1 KiB. */
     public static final int MIN_RESPONSE_BYTES = 1024;
+    /**
+     * How long after a fetch of itsme's JWK set an unknown signing {@code kid} may trigger the next fetch (OIDC Core
+     * 10.1.1 key rollover; a flood of unknown kids costs at most one fetch per interval, and an unknown kid inside it is
+     * refused and logged as ITSME-1130): 30 s.
+     */
+    public static final Duration JWKS_REFETCH_INTERVAL = Duration.ofSeconds(30);
+    /** The shortest accepted {@link #JWKS_REFETCH_INTERVAL}: 1 s (shorter would let a flood of kids drive fetches). */
+    public static final Duration MIN_JWKS_REFETCH_INTERVAL = Duration.ofSeconds(1);
+    /** The longest accepted {@link #JWKS_REFETCH_INTERVAL}: 1 hour (longer would keep a rotation out that long). */
+    public static final Duration MAX_JWKS_REFETCH_INTERVAL = Duration.ofHours(1);
 
     private ItsmeDefaults() {
     }
@@ -58,6 +68,15 @@ public final class ItsmeDefaults {
     /** Why a login's lifetime is refused (positive, at most {@link #MAX_PENDING_LIFETIME}), if it is. */
     public static Optional<String> pendingLifetimeProblem(Duration lifetime) {
         return durationProblem(lifetime, false, MAX_PENDING_LIFETIME);
+    }
+
+    /** Why a JWK set refetch interval is refused (1 s to {@link #MAX_JWKS_REFETCH_INTERVAL}), if it is. */
+    public static Optional<String> jwksRefetchIntervalProblem(Duration interval) {
+        Optional<String> problem = durationProblem(interval, false, MAX_JWKS_REFETCH_INTERVAL);
+        if (problem.isEmpty() && interval.compareTo(MIN_JWKS_REFETCH_INTERVAL) < 0) {
+            return Optional.of(interval + " is shorter than " + MIN_JWKS_REFETCH_INTERVAL);
+        }
+        return problem;
     }
 
     /** Why a bound on an answer's size is refused (at least {@link #MIN_RESPONSE_BYTES}), if it is. */

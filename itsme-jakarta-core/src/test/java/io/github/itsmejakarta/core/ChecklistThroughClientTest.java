@@ -1062,6 +1062,28 @@ class ChecklistThroughClientTest {
             assertThat(login().identity().sub()).isEqualTo(SUB);
             assertThat(sim.recordedRequests(Endpoint.JWKS)).hasSize(2);
         }
+
+        @Test
+        @DisplayName("checklist 41: itsme rotates 6 s after the last fetch: refused inside the default 30 s (ITSME-1407)")
+        void rotationInsideTheDefaultInterval() throws Exception {
+            login();
+            sim.hooks().rotateSigningKey();
+            CLOCK.advance(Duration.ofSeconds(6));
+            rejectIdToken(t -> {
+            }, "ITSME-1407");
+            assertThat(sim.recordedRequests(Endpoint.JWKS)).hasSize(1);
+        }
+
+        @Test
+        @DisplayName("checklist 41 twin: with jwksRefetchInterval 5 s the same rotation is fetched and accepted")
+        void rotationWithAShorterConfiguredInterval() throws Exception {
+            client = Simulators.client(sim, keys).clock(CLOCK).jwksRefetchInterval(Duration.ofSeconds(5)).build();
+            login();
+            sim.hooks().rotateSigningKey();
+            CLOCK.advance(Duration.ofSeconds(6));
+            assertThat(login().identity().sub()).isEqualTo(SUB);
+            assertThat(sim.recordedRequests(Endpoint.JWKS)).hasSize(2);
+        }
     }
 
     @Nested

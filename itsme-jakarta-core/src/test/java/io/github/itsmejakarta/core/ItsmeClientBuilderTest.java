@@ -97,6 +97,8 @@ class ItsmeClientBuilderTest {
     void invalidValues() {
         assertThatThrownBy(() -> valid().clockSkew(Duration.ofMinutes(6)).build())
                 .hasMessageStartingWith("ITSME-1002").hasMessageContaining("clockSkew");
+        assertThatThrownBy(() -> valid().jwksRefetchInterval(Duration.ofMillis(100)).build())
+                .hasMessageStartingWith("ITSME-1002").hasMessageContaining("jwksRefetchInterval");
         assertThatThrownBy(() -> valid().readTimeout(Duration.ZERO).build()).hasMessageStartingWith("ITSME-1002")
                 .hasMessageContaining("readTimeout");
         assertThatThrownBy(() -> valid().redirectUri(URI.create("https://a/cb#frag")).build())
@@ -115,6 +117,7 @@ class ItsmeClientBuilderTest {
     @DisplayName("a clock skew of exactly 5 minutes is accepted")
     void maxSkewAccepted() throws Exception {
         assertThat(valid().clockSkew(Duration.ofMinutes(5)).build()).isNotNull();
+        assertThat(valid().jwksRefetchInterval(Duration.ofSeconds(2)).build()).isNotNull();
     }
 
     @Test

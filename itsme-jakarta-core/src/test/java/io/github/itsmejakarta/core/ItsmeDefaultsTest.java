@@ -19,6 +19,10 @@ class ItsmeDefaultsTest {
         assertThat(ItsmeDefaults.clockSkewProblem(Duration.ofMinutes(6))).hasValueSatisfying(
                 p -> assertThat(p).contains(ItsmeDefaults.MAX_CLOCK_SKEW.toString()));
         assertThat(ItsmeDefaults.clockSkewProblem(Duration.ofSeconds(-1))).isPresent();
+        assertThat(ItsmeDefaults.jwksRefetchIntervalProblem(Duration.ofMillis(500))).isPresent();
+        assertThat(ItsmeDefaults.jwksRefetchIntervalProblem(Duration.ZERO)).isPresent();
+        assertThat(ItsmeDefaults.jwksRefetchIntervalProblem(Duration.ofMinutes(61))).isPresent();
+        assertThat(ItsmeDefaults.jwksRefetchIntervalProblem(null)).isPresent();
         assertThat(ItsmeDefaults.pendingLifetimeProblem(Duration.ZERO)).isPresent();
         assertThat(ItsmeDefaults.maxTokenAgeProblem(null)).hasValue("missing");
         assertThat(ItsmeDefaults.maxResponseBytesProblem(ItsmeDefaults.MIN_RESPONSE_BYTES - 1)).isPresent();
@@ -31,6 +35,9 @@ class ItsmeDefaultsTest {
         assertThat(ItsmeDefaults.timeoutProblem(ItsmeDefaults.READ_TIMEOUT)).isEmpty();
         assertThat(ItsmeDefaults.clockSkewProblem(ItsmeDefaults.CLOCK_SKEW)).isEmpty();
         assertThat(ItsmeDefaults.clockSkewProblem(Duration.ZERO)).isEmpty();
+        assertThat(ItsmeDefaults.jwksRefetchIntervalProblem(ItsmeDefaults.JWKS_REFETCH_INTERVAL)).isEmpty();
+        assertThat(ItsmeDefaults.jwksRefetchIntervalProblem(Duration.ofSeconds(1))).isEmpty();
+        assertThat(ItsmeDefaults.jwksRefetchIntervalProblem(Duration.ofHours(1))).isEmpty();
         assertThat(ItsmeDefaults.maxTokenAgeProblem(ItsmeDefaults.MAX_TOKEN_AGE)).isEmpty();
         assertThat(ItsmeDefaults.pendingLifetimeProblem(ItsmeDefaults.PENDING_LIFETIME)).isEmpty();
         assertThat(ItsmeDefaults.maxResponseBytesProblem(ItsmeDefaults.MAX_RESPONSE_BYTES)).isEmpty();

@@ -27,7 +27,8 @@ public record ItsmeSettings(ItsmeEnvironment environment, URI discoveryUri, Stri
         String shareDataServiceCode, String confirmServiceCode, URI redirectUri, RelyingPartyKeys keys,
         List<Scope> scopes, List<String> claims, Acr acr, String callerNameClaim, Set<String> defaultGroups,
         LoginStateMode loginState, RequestObjectMode requestObject, Duration connectTimeout, Duration readTimeout,
-        Duration clockSkew, Duration loginTimeout, String callbackPath, String jwksPath, String requestUriPath,
+        Duration clockSkew, Duration jwksRefetchInterval, Duration loginTimeout, String callbackPath, String jwksPath,
+        String requestUriPath,
         SecretKey cookieKey, String cookieName, List<String> uiLocales) {
 
     public ItsmeSettings {

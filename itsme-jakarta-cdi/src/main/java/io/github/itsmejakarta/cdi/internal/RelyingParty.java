@@ -88,7 +88,8 @@ public final class RelyingParty {
                 ? ItsmeClient.builder().discovery(s.environment())
                 : ItsmeClient.builder().discoveryUri(s.discoveryUri());
         return b.clientId(s.clientId()).keys(s.keys()).redirectUri(redirect).connectTimeout(s.connectTimeout())
-                .readTimeout(s.readTimeout()).clockSkew(s.clockSkew()).pendingLifetime(s.loginTimeout()).clock(clock)
+                .readTimeout(s.readTimeout()).clockSkew(s.clockSkew())
+                .jwksRefetchInterval(s.jwksRefetchInterval()).pendingLifetime(s.loginTimeout()).clock(clock)
                 .build();
     }
 }

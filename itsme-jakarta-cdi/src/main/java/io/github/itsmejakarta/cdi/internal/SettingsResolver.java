@@ -80,6 +80,7 @@ public final class SettingsResolver {
                     Map.entry(CONNECT_TIMEOUT, ItsmeAuthenticationMechanismDefinition::connectTimeout),
                     Map.entry(READ_TIMEOUT, ItsmeAuthenticationMechanismDefinition::readTimeout),
                     Map.entry(CLOCK_SKEW, ItsmeAuthenticationMechanismDefinition::clockSkew),
+                    Map.entry(JWKS_REFETCH_INTERVAL, ItsmeAuthenticationMechanismDefinition::jwksRefetchInterval),
                     Map.entry(LOGIN_TIMEOUT, ItsmeAuthenticationMechanismDefinition::loginTimeout),
                     Map.entry(CALLBACK_PATH, ItsmeAuthenticationMechanismDefinition::callbackPath),
                     Map.entry(JWKS_PATH, ItsmeAuthenticationMechanismDefinition::jwksPath),
@@ -198,6 +199,8 @@ public final class SettingsResolver {
         Duration connect = duration(CONNECT_TIMEOUT, ItsmeDefaults.CONNECT_TIMEOUT, ItsmeDefaults::timeoutProblem);
         Duration read = duration(READ_TIMEOUT, ItsmeDefaults.READ_TIMEOUT, ItsmeDefaults::timeoutProblem);
         Duration skew = duration(CLOCK_SKEW, ItsmeDefaults.CLOCK_SKEW, ItsmeDefaults::clockSkewProblem);
+        Duration jwksRefetch = duration(JWKS_REFETCH_INTERVAL, ItsmeDefaults.JWKS_REFETCH_INTERVAL,
+                ItsmeDefaults::jwksRefetchIntervalProblem);
         Duration loginTimeout = duration(LOGIN_TIMEOUT, ItsmeDefaults.PENDING_LIFETIME,
                 ItsmeDefaults::pendingLifetimeProblem);
         String callbackPath = path(CALLBACK_PATH, DEFAULT_CALLBACK_PATH);
@@ -225,7 +228,8 @@ public final class SettingsResolver {
         }
         return new Resolution(new ItsmeSettings(environment, discovery, clientId, serviceCode, shareData, confirm,
                 redirect, keys, scopes, claims, acr, callerNameClaim, groups, loginState, requestObject, connect, read,
-                skew, loginTimeout, callbackPath, jwksPath, requestUriPath, cookieKey, cookieName, uiLocales),
+                skew, jwksRefetch, loginTimeout, callbackPath, jwksPath, requestUriPath, cookieKey, cookieName,
+                uiLocales),
                 problems);
     }
 

@@ -1,6 +1,7 @@
 package io.github.itsmejakarta.core.internal.jose;
 
 import io.github.itsmejakarta.core.ItsmeCommunicationException;
+import io.github.itsmejakarta.core.ItsmeDefaults;
 import io.github.itsmejakarta.core.ItsmeException;
 import io.github.itsmejakarta.core.ItsmeMessage;
 import java.lang.System.Logger.Level;
@@ -26,7 +27,7 @@ import org.jose4j.lang.JoseException;
  * {@code alg: RS256}, of at least 2048 bits. Keys of other types, {@code use: enc} keys and weaker RSA keys are ignored
  * for verification (checklist 29), with a WARNING log line naming the kid.</li>
  * <li>Key rollover (OIDC Core 10.1.1): a token whose {@code kid} is unknown triggers a refetch, at most one per
- * {@code minRefetchInterval} (30 s in production), measured with the injected {@link Clock}; a flood of unknown kids
+ * {@code minRefetchInterval} (a setting, {@link ItsmeDefaults#JWKS_REFETCH_INTERVAL} by default), measured with the injected {@link Clock}; a flood of unknown kids
  * costs at most one fetch per interval (checklist 28). Callers asking for a known kid never block; callers asking for
  * unknown kids queue on one lock, so concurrent callers cause one fetch, not one each.</li>
  * <li>Only the kid of the JWS header is used: {@code jwk}, {@code jku}, {@code x5u}, {@code x5c} headers are never
@@ -41,8 +42,6 @@ import org.jose4j.lang.JoseException;
  * <p>Thread-safe: the current key set is an immutable snapshot behind a volatile reference.
  */
 public final class ItsmeJwks {
-    /** The refetch interval itsme's documentation and checklist 28 ask for. */
-    public static final Duration DEFAULT_MIN_REFETCH_INTERVAL = Duration.ofSeconds(30);
     private static final int MIN_RSA_BITS = 2048;
     private static final System.Logger LOG = System.getLogger(ItsmeJwks.class.getName());
 
@@ -68,11 +67,6 @@ public final class ItsmeJwks {
         if (minRefetchInterval.isNegative()) {
             throw new IllegalArgumentException("minRefetchInterval must not be negative");
         }
-    }
-
-    /** With the system UTC clock and the 30 s interval. */
-    public ItsmeJwks(JwksFetcher fetcher) {
-        this(fetcher, Clock.systemUTC(), DEFAULT_MIN_REFETCH_INTERVAL);
     }
 
     /** Fetches the set now unless it was already fetched. */
