@@ -69,7 +69,14 @@ public enum ItsmeCdiMessage implements MessageId {
     DISCOVERY_NEVER_REACHED("ITSME-1736", "itsme's discovery document at %s has not been reached since deployment"
             + " (%s): most likely a configuration problem: check '%s' or '%s' and that this server has a route to it"),
     /** The mechanism failed unexpectedly. */
-    INTERNAL_ERROR("ITSME-1730", "The itsme login could not be completed because of an internal error (%s)");
+    INTERNAL_ERROR("ITSME-1730", "The itsme login could not be completed because of an internal error (%s)"),
+
+    /**
+     * The container failed when asked to authenticate the anonymous caller of a JAX-RS resource that
+     * {@code @RolesAllowed} protects (the request answers 500).
+     */
+    ROLES_AUTHENTICATION_FAILED("ITSME-1760",
+            "The container could not authenticate the caller of the @RolesAllowed resource '%s'");
 
     private final String id;
     private final String template;

@@ -159,6 +159,32 @@ class ItsmeLoginIT {
                 .isEqualTo(200);
     }
 
+    /**
+     * A JAX-RS resource protected by {@code @RolesAllowed} alone, with no server switch: anonymous to itsme, with the
+     * role 200, without it 403, {@code @DenyAll} 403 to everyone, {@code @PermitAll} open. (WildFly's RESTEasy alone
+     * answered the anonymous caller 200.)
+     */
+    @Test
+    void rolesAllowedAloneProtectsAResource() {
+        WebClient anonymous = new WebClient();
+        HttpResponse<String> open = anonymous.get(app.resolve("api/roles/open"));
+        assertThat(open.statusCode()).as(open.body()).isEqualTo(200);
+        assertThat(open.body()).isEqualTo("open; caller=-\n");
+        assertThat(anonymous.get(app.resolve("api/roles/closed")).statusCode()).isEqualTo(403);
+
+        ItsmeUser sanne = new ItsmeUser(itsme);
+        WebClient.Trail back = sanne.approve(sanne.openExpectingItsme(app.resolve("api/roles")), SANNE);
+        assertThat(back.status()).as(back.body()).isEqualTo(200);
+        assertThat(back.uri()).isEqualTo(app.resolve("api/roles"));
+        assertThat(back.body()).isEqualTo("roles-only for " + SANNE.subFor(ItsmeApps.clientId(APP)) + "\n");
+        // logged in, but without the role: 403, not a new login
+        HttpResponse<String> strong = sanne.web().get(app.resolve("api/roles/strong"));
+        assertThat(strong.statusCode()).as(strong.body()).isEqualTo(403);
+        assertThat(sanne.web().get(app.resolve("api/roles/closed")).statusCode()).isEqualTo(403);
+        assertThat(sanne.web().get(app.resolve("api/roles/open")).body())
+                .isEqualTo("open; caller=" + SANNE.subFor(ItsmeApps.clientId(APP)) + "\n");
+    }
+
     @Test
     void shareDataWithClaimsAskedAtRunTime() {
         ItsmeUser user = new ItsmeUser(itsme);

@@ -1,6 +1,5 @@
 package io.github.itsmejakarta.it.app;
 
-import java.util.Map;
 import java.util.Set;
 
 import io.github.itsmejakarta.cdi.ItsmeContext;
@@ -17,8 +16,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 
 /**
- * A JAX-RS resource under {@code /api}, which web.xml protects (role {@code user}); {@code @RolesAllowed} narrows
- * single methods.
+ * A JAX-RS resource under {@code /api}, protected by {@code @RolesAllowed} alone (no security constraint): an
+ * anonymous caller is sent to itsme, a caller without the role gets 403, on every server.
  */
 @Path("whoami")
 public class WhoAmIResource {
@@ -43,20 +42,14 @@ public class WhoAmIResource {
     }
 
     /**
-     * {@code @RolesAllowed} on resources: Payara's Jersey needs its RolesAllowedDynamicFeature named, WildFly's
-     * RESTEasy a context parameter (web.xml); Open Liberty enforces it as is. Each server ignores the others' switch.
+     * No server switch for {@code @RolesAllowed} (neither Jersey's RolesAllowedDynamicFeature nor RESTEasy's
+     * {@code resteasy.role.based.security}): itsme-jakarta-cdi enforces the annotations itself.
      */
     @ApplicationPath("api")
     public static class RestApplication extends Application {
         @Override
         public Set<Class<?>> getClasses() {
-            return Set.of(WhoAmIResource.class);
-        }
-
-        @Override
-        public Map<String, Object> getProperties() {
-            return Map.of("jersey.config.server.provider.classnames",
-                    "org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature");
+            return Set.of(WhoAmIResource.class, RolesOnlyResource.class);
         }
     }
 }
