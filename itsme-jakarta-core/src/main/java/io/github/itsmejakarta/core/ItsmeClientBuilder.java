@@ -246,13 +246,13 @@ public final class ItsmeClientBuilder {
             json = JsonProvider.provider();
         } catch (RuntimeException | LinkageError e) {
             problems.add(new ItsmeConfigurationException(ItsmeMessage.CONFIG_NO_JSON_IMPLEMENTATION, e, "JSON-P",
-                    "org.eclipse.parsson:parsson"));
+                    "jsonp-2.1", "org.eclipse.parsson:parsson"));
         }
         try {
             jsonb = JsonbBuilder.create();
         } catch (RuntimeException | LinkageError e) {
             problems.add(new ItsmeConfigurationException(ItsmeMessage.CONFIG_NO_JSON_IMPLEMENTATION, e, "JSON-B",
-                    "org.eclipse:yasson"));
+                    "jsonb-3.0", "org.eclipse:yasson"));
         }
         if (problems.size() == 1) {
             throw problems.get(0);

@@ -21,7 +21,7 @@ public enum ItsmeMessage implements MessageId {
             "No MicroProfile Config implementation was found, yet smallrye-jwt-build needs one to sign JWTs. Outside a Jakarta container add io.smallrye.config:smallrye-config-core to the class path"),
     CONFIG_PROBLEMS("ITSME-1005", "The itsme client settings have %s problems: %s"),
     CONFIG_NO_JSON_IMPLEMENTATION("ITSME-1006",
-            "No %s implementation was found. Outside a Jakarta container add %s to the class path"),
+            "No %s implementation was found. On Open Liberty enable the feature %s; outside a Jakarta container add %s to the class path"),
     CONFIG_REQUEST_URI_BASE_MISSING("ITSME-1007",
             "Request objects by reference need the setting 'requestUriBase' (where the application serves them)"),
     KEYS_UNREADABLE("ITSME-1010", "The private JWK set could not be read: %s"),
