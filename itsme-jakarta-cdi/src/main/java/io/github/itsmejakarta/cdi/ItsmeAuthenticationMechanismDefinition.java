@@ -1,5 +1,6 @@
 package io.github.itsmejakarta.cdi;
 
+import java.lang.annotation.Annotation;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -120,4 +121,17 @@ public @interface ItsmeAuthenticationMechanismDefinition {
 
     /** {@value ItsmeConfigKeys#UI_LOCALES}: e.g. {@code "nl fr"}. */
     String uiLocales() default "";
+
+    /** {@value ItsmeConfigKeys#DETECT_API_CLIENTS}: {@code true} (default) or {@code false}. */
+    String detectApiClients() default "";
+
+    /** {@value ItsmeConfigKeys#API_PATHS}: space- or comma-separated path prefixes, e.g. {@code "/api"}. */
+    String apiPaths() default "";
+
+    /**
+     * {@value ItsmeConfigKeys#QUALIFIERS}: the CDI qualifiers of the mechanism bean, in place of {@code @Default}
+     * (Jakarta Security 4.0 gives its own definitions the same attribute). For an application with several
+     * mechanisms and its own {@code HttpAuthenticationMechanismHandler}; needs a Jakarta EE 11 server.
+     */
+    Class<? extends Annotation>[] qualifiers() default {};
 }

@@ -95,6 +95,23 @@ public final class ItsmeConfigKeys {
     public static final String COOKIE_NAME = "itsme.cookie-name";
     /** Languages for itsme's screens ({@code ui_locales}): {@code fr nl de en}. Default: none (itsme decides). */
     public static final String UI_LOCALES = "itsme.ui-locales";
+    /**
+     * {@code true} (default) or {@code false}: whether a request that cannot follow a redirect to itsme's page (an
+     * {@code XMLHttpRequest}, a {@code fetch()} call, an {@code Accept} naming JSON and not HTML) gets
+     * {@code 401} with {@code WWW-Authenticate: itsme} instead of a 302 to itsme.
+     */
+    public static final String DETECT_API_CLIENTS = "itsme.detect-api-clients";
+    /**
+     * Path prefixes inside the application (e.g. {@code /api}) whose unauthenticated requests always get {@code 401}
+     * with {@code WWW-Authenticate: itsme}, never a redirect. Default: none.
+     */
+    public static final String API_PATHS = "itsme.api-paths";
+    /**
+     * Fully qualified names of CDI qualifier annotations that the mechanism bean carries instead of {@code @Default}
+     * (Jakarta Security 4.0, Jakarta EE 11): an application with several mechanisms selects itsme's with its own
+     * {@code HttpAuthenticationMechanismHandler}. Default: none. Refused on a Jakarta Security 3.0 (EE 10) server.
+     */
+    public static final String QUALIFIERS = "itsme.qualifiers";
 
     private ItsmeConfigKeys() {
     }

@@ -22,7 +22,7 @@ final class Definitions {
     }
 
     /** Every attribute set (except the two that exclude another: discovery-uri and the inline JWK set). */
-    @ItsmeAuthenticationMechanismDefinition(environment = "production", clientId = "a-client", serviceCode = "A_LOGIN", shareDataServiceCode = "A_SHARE", confirmServiceCode = "A_CONFIRM", redirectUri = "https://a.example/app/itsme/callback", privateJwksLocation = "classpath:rp-private-jwks.json", scopes = "profile email", claims = "a_claim", acr = "advanced", callerNameClaim = "email", defaultGroups = "a-group", loginState = "cookie", requestObject = "value", connectTimeout = "PT1S", readTimeout = "2", clockSkew = "PT10S", loginTimeout = "PT3M", callbackPath = "/a/callback", jwksPath = "/a/jwks", requestUriPath = "/a/request", cookieSecret = SECRET_A, cookieName = "A_COOKIE", uiLocales = "fr")
+    @ItsmeAuthenticationMechanismDefinition(environment = "production", clientId = "a-client", serviceCode = "A_LOGIN", shareDataServiceCode = "A_SHARE", confirmServiceCode = "A_CONFIRM", redirectUri = "https://a.example/app/itsme/callback", privateJwksLocation = "classpath:rp-private-jwks.json", scopes = "profile email", claims = "a_claim", acr = "advanced", callerNameClaim = "email", defaultGroups = "a-group", loginState = "cookie", requestObject = "value", connectTimeout = "PT1S", readTimeout = "2", clockSkew = "PT10S", loginTimeout = "PT3M", callbackPath = "/a/callback", jwksPath = "/a/jwks", requestUriPath = "/a/request", cookieSecret = SECRET_A, cookieName = "A_COOKIE", uiLocales = "fr", detectApiClients = "false", apiPaths = "/a/api")
     static class Full {
     }
 

@@ -121,6 +121,9 @@ class ItsmeExtensionTest {
         soft.assertThat(s.cookieKey()).as(ItsmeConfigKeys.COOKIE_SECRET + " (session mode)").isNull();
         soft.assertThat(s.cookieName()).as(ItsmeConfigKeys.COOKIE_NAME).isEqualTo("ITSME_LOGIN");
         soft.assertThat(s.uiLocales()).as(ItsmeConfigKeys.UI_LOCALES).isEmpty();
+        soft.assertThat(s.detectApiClients()).as(ItsmeConfigKeys.DETECT_API_CLIENTS).isTrue();
+        soft.assertThat(s.apiPaths()).as(ItsmeConfigKeys.API_PATHS).isEmpty();
+        soft.assertThat(s.qualifiers()).as(ItsmeConfigKeys.QUALIFIERS).isEmpty();
         soft.assertThat(s.clientId()).as(ItsmeConfigKeys.CLIENT_ID).isEqualTo("minimal-client");
         soft.assertThat(s.serviceCode()).as(ItsmeConfigKeys.SERVICE_CODE).isEqualTo("MINIMAL_LOGIN");
         soft.assertThat(s.keys().keyIds()).as(ItsmeConfigKeys.PRIVATE_JWKS_LOCATION).hasSize(2);
@@ -160,6 +163,8 @@ class ItsmeExtensionTest {
                 .isEqualTo(Base64.getDecoder().decode(Definitions.SECRET_A));
         soft.assertThat(s.cookieName()).as(ItsmeConfigKeys.COOKIE_NAME).isEqualTo("A_COOKIE");
         soft.assertThat(s.uiLocales()).as(ItsmeConfigKeys.UI_LOCALES).containsExactly("fr");
+        soft.assertThat(s.detectApiClients()).as(ItsmeConfigKeys.DETECT_API_CLIENTS).isFalse();
+        soft.assertThat(s.apiPaths()).as(ItsmeConfigKeys.API_PATHS).containsExactly("/a/api");
         soft.assertAll();
     }
 
@@ -188,6 +193,8 @@ class ItsmeExtensionTest {
         TestConfigSource.set(ItsmeConfigKeys.REQUEST_URI_PATH, "/c/request");
         TestConfigSource.set(ItsmeConfigKeys.COOKIE_NAME, "C_COOKIE");
         TestConfigSource.set(ItsmeConfigKeys.UI_LOCALES, "nl de");
+        TestConfigSource.set(ItsmeConfigKeys.DETECT_API_CLIENTS, "false");
+        TestConfigSource.set(ItsmeConfigKeys.API_PATHS, "/c/api, /c/rest");
         ItsmeSettings s = settings(Definitions.Full.class);
         SoftAssertions soft = new SoftAssertions();
         soft.assertThat(s.environment()).as(ItsmeConfigKeys.ENVIRONMENT).isEqualTo(ItsmeEnvironment.E2E);
@@ -216,6 +223,8 @@ class ItsmeExtensionTest {
         soft.assertThat(s.requestUriPath()).as(ItsmeConfigKeys.REQUEST_URI_PATH).isEqualTo("/c/request");
         soft.assertThat(s.cookieName()).as(ItsmeConfigKeys.COOKIE_NAME).isEqualTo("C_COOKIE");
         soft.assertThat(s.uiLocales()).as(ItsmeConfigKeys.UI_LOCALES).containsExactly("nl", "de");
+        soft.assertThat(s.detectApiClients()).as(ItsmeConfigKeys.DETECT_API_CLIENTS).isFalse();
+        soft.assertThat(s.apiPaths()).as(ItsmeConfigKeys.API_PATHS).containsExactly("/c/api", "/c/rest");
         soft.assertAll();
     }
 

@@ -74,6 +74,9 @@ class ItsmeValidationTest {
                 Arguments.of(Map.of(ItsmeConfigKeys.COOKIE_NAME, "bad name"), "ITSME-1702",
                         ItsmeConfigKeys.COOKIE_NAME),
                 Arguments.of(Map.of(ItsmeConfigKeys.UI_LOCALES, "nl es"), "ITSME-1702", "'es'"),
+                Arguments.of(Map.of(ItsmeConfigKeys.DETECT_API_CLIENTS, "maybe"), "ITSME-1702",
+                        ItsmeConfigKeys.DETECT_API_CLIENTS),
+                Arguments.of(Map.of(ItsmeConfigKeys.API_PATHS, "/api api/v2"), "ITSME-1702", "'api/v2'"),
                 Arguments.of(Map.of(ItsmeConfigKeys.LOGIN_STATE, "cookie", ItsmeConfigKeys.COOKIE_SECRET,
                         "AwMDAwMDAwMDAwMDAwMDAw=="), "ITSME-1708", ItsmeConfigKeys.COOKIE_SECRET),
                 Arguments.of(
@@ -105,6 +108,8 @@ class ItsmeValidationTest {
                 Map.of(ItsmeConfigKeys.LOGIN_TIMEOUT, "PT1H"),
                 Map.of(ItsmeConfigKeys.CALLBACK_PATH, "/auth/itsme-return"),
                 Map.of(ItsmeConfigKeys.UI_LOCALES, "fr,nl,de,en"),
+                Map.of(ItsmeConfigKeys.DETECT_API_CLIENTS, "FALSE"),
+                Map.of(ItsmeConfigKeys.API_PATHS, "/api,/rest/v2"),
                 Map.of(ItsmeConfigKeys.LOGIN_STATE, "cookie", ItsmeConfigKeys.COOKIE_SECRET, Definitions.SECRET_B),
                 Map.of(ItsmeConfigKeys.LOGIN_STATE, "cookie", ItsmeConfigKeys.COOKIE_SECRET,
                         "AgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgI"))

@@ -22,26 +22,32 @@ import javax.crypto.SecretKey;
  * @param confirmServiceCode nullable
  * @param redirectUri nullable: then built from the request that starts the login
  * @param cookieKey the AES-256 key of the login-state cookie; {@code null} in session mode
+ * @param detectApiClients whether requests that cannot follow a redirect get 401 rather than a 302 to itsme
+ * @param apiPaths path prefixes whose unauthenticated requests always get 401
+ * @param qualifiers the class names of the mechanism bean's qualifiers; empty: {@code @Default}
  */
 public record ItsmeSettings(ItsmeEnvironment environment, URI discoveryUri, String clientId, String serviceCode,
         String shareDataServiceCode, String confirmServiceCode, URI redirectUri, RelyingPartyKeys keys,
         List<Scope> scopes, List<String> claims, Acr acr, String callerNameClaim, Set<String> defaultGroups,
         LoginStateMode loginState, RequestObjectMode requestObject, Duration connectTimeout, Duration readTimeout,
         Duration clockSkew, Duration jwksRefetchInterval, Duration loginTimeout, String callbackPath, String jwksPath,
-        String requestUriPath,
-        SecretKey cookieKey, String cookieName, List<String> uiLocales) {
+        String requestUriPath, SecretKey cookieKey, String cookieName, List<String> uiLocales, boolean detectApiClients,
+        List<String> apiPaths, List<String> qualifiers) {
 
     public ItsmeSettings {
         scopes = List.copyOf(scopes);
         claims = List.copyOf(claims);
         defaultGroups = Set.copyOf(defaultGroups);
         uiLocales = List.copyOf(uiLocales);
+        apiPaths = List.copyOf(apiPaths);
+        qualifiers = List.copyOf(qualifiers);
     }
 
     @Override
     public String toString() {
         return "ItsmeSettings[discoveryUri=" + discoveryUri + ", clientId=" + clientId + ", serviceCode=" + serviceCode
                 + ", redirectUri=" + redirectUri + ", keys=" + keys.keyIds() + ", loginState=" + loginState
-                + ", requestObject=" + requestObject + ", callbackPath=" + callbackPath + "]";
+                + ", requestObject=" + requestObject + ", callbackPath=" + callbackPath + ", detectApiClients="
+                + detectApiClients + ", apiPaths=" + apiPaths + ", qualifiers=" + qualifiers + "]";
     }
 }

@@ -32,6 +32,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
@@ -87,7 +88,11 @@ public final class SettingsResolver {
                     Map.entry(REQUEST_URI_PATH, ItsmeAuthenticationMechanismDefinition::requestUriPath),
                     Map.entry(COOKIE_SECRET, ItsmeAuthenticationMechanismDefinition::cookieSecret),
                     Map.entry(COOKIE_NAME, ItsmeAuthenticationMechanismDefinition::cookieName),
-                    Map.entry(UI_LOCALES, ItsmeAuthenticationMechanismDefinition::uiLocales));
+                    Map.entry(UI_LOCALES, ItsmeAuthenticationMechanismDefinition::uiLocales),
+                    Map.entry(DETECT_API_CLIENTS, ItsmeAuthenticationMechanismDefinition::detectApiClients),
+                    Map.entry(API_PATHS, ItsmeAuthenticationMechanismDefinition::apiPaths),
+                    Map.entry(QUALIFIERS, d -> Arrays.stream(d.qualifiers()).map(Class::getName)
+                            .collect(Collectors.joining(" "))));
 
     /** The outcome: settings when {@link #problems()} is empty, else {@code null} settings. */
     public record Resolution(ItsmeSettings settings, List<String> problems) {
@@ -223,14 +228,19 @@ public final class SettingsResolver {
                         + "' is not one of fr nl de en"));
             }
         }
+        boolean detectApiClients = bool(DETECT_API_CLIENTS, true);
+        List<String> apiPaths = new ArrayList<>();
+        for (String prefix : list(API_PATHS)) {
+            apiPaths.add(pathValue(API_PATHS, prefix, prefix));
+        }
+        List<String> qualifiers = list(QUALIFIERS);
         if (!problems.isEmpty()) {
             return new Resolution(null, problems);
         }
         return new Resolution(new ItsmeSettings(environment, discovery, clientId, serviceCode, shareData, confirm,
                 redirect, keys, scopes, claims, acr, callerNameClaim, groups, loginState, requestObject, connect, read,
                 skew, jwksRefetch, loginTimeout, callbackPath, jwksPath, requestUriPath, cookieKey, cookieName,
-                uiLocales),
-                problems);
+                uiLocales, detectApiClients, apiPaths, qualifiers), problems);
     }
 
     private String required(String key) {
@@ -433,8 +443,23 @@ public final class SettingsResolver {
         return d;
     }
 
+    private boolean bool(String key, boolean defaultValue) {
+        Optional<String> value = raw(key).map(v -> v.toLowerCase(Locale.ROOT));
+        if (value.isEmpty()) {
+            return defaultValue;
+        }
+        if (!value.get().equals("true") && !value.get().equals("false")) {
+            problems.add(ItsmeCdiMessage.CONFIG_INVALID.format(key, "'" + value.get() + "' is not true or false"));
+            return defaultValue;
+        }
+        return Boolean.parseBoolean(value.get());
+    }
+
     private String path(String key, String defaultValue) {
-        String value = raw(key).orElse(defaultValue);
+        return pathValue(key, raw(key).orElse(defaultValue), defaultValue);
+    }
+
+    private String pathValue(String key, String value, String defaultValue) {
         if (!value.startsWith("/") || value.startsWith("//") || value.length() < 2 || value.endsWith("/")
                 || !value.chars().allMatch(c -> c > 0x20 && c < 0x7f && c != '?' && c != '#' && c != '\\')) {
             problems.add(ItsmeCdiMessage.CONFIG_INVALID.format(key, "'" + value
