@@ -1,5 +1,6 @@
 package io.github.itsmejakarta.cdi;
 
+import io.github.itsmejakarta.cdi.internal.ApiClients;
 import io.github.itsmejakarta.cdi.internal.CallbackProcessor;
 import io.github.itsmejakarta.cdi.internal.ErrorPages;
 import io.github.itsmejakarta.cdi.internal.FlowStarter;
@@ -37,7 +38,9 @@ import java.lang.System.Logger.Level;
  * <li>a session holding an itsme caller: the caller and groups are handed to the container again
  * ({@code notifyContainerAboutLogin}), with no token, key or network involved (what {@code @AutoApplySession} does,
  * kept in a session attribute so that it behaves the same on every container);</li>
- * <li>a protected resource: a login is started (302 to itsme), remembering the path and query to return to;</li>
+ * <li>a protected resource: a login is started (302 to itsme), remembering the path and query to return to; a request
+ * that cannot follow that redirect (a script's call, an API path: {@link ApiClients}) gets 401 with
+ * {@code WWW-Authenticate: itsme} instead;</li>
  * <li>anything else: {@code doNothing()} at once: no session is created, nothing is looked up.</li>
  * </ol>
  *
@@ -73,6 +76,7 @@ public class ItsmeAuthenticationMechanism implements HttpAuthenticationMechanism
     private FlowStarter flows;
     private CallbackProcessor callback;
     private RelyingPartyEndpoints endpoints;
+    private ApiClients apiClients;
 
     /** For CDI. */
     public ItsmeAuthenticationMechanism() {
@@ -97,6 +101,7 @@ public class ItsmeAuthenticationMechanism implements HttpAuthenticationMechanism
         this.flows = relyingParty.flows();
         this.callback = relyingParty.callbackProcessor(identityStoreHandler);
         this.endpoints = relyingParty.endpoints();
+        this.apiClients = ApiClients.of(s);
     }
 
     @Override
@@ -159,6 +164,11 @@ public class ItsmeAuthenticationMechanism implements HttpAuthenticationMechanism
             return httpMessageContext.notifyContainerAboutLogin(established.caller(), established.groups());
         }
         if (httpMessageContext.isProtected()) {
+            if (apiClients.cannotFollowRedirect(request)) {
+                // a script or another program: a redirect to itsme's page would be followed invisibly, or not at all
+                ApiClients.challenge(request, response);
+                return ANSWERED;
+            }
             flows.start(request, response, ItsmeAuthenticationParameters.login());
             return ANSWERED;
         }

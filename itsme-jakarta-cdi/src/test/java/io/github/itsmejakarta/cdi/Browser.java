@@ -49,6 +49,9 @@ final class Browser {
         this.contextPath = contextPath;
     }
 
+    /** Headers every following request carries (name case-insensitive), e.g. {@code X-Requested-With}. */
+    final Map<String, String> requestHeaders = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+
     /** One request and what came back. */
     static final class Exchange {
         HttpServletRequest request;
@@ -96,6 +99,7 @@ final class Browser {
         when(req.getServerPort()).thenReturn(uri.getPort());
         when(req.getRequestURI()).thenReturn(uri.getRawPath());
         when(req.getContextPath()).thenReturn(contextPath);
+        when(req.getHeader(anyString())).thenAnswer(i -> requestHeaders.get(i.<String>getArgument(0)));
         when(req.getQueryString()).thenReturn(uri.getRawQuery());
         when(req.getParameterMap()).thenReturn(parameters(uri.getRawQuery()));
         when(req.getCookies()).thenAnswer(i -> cookies.isEmpty() ? null : cookies.values().toArray(Cookie[]::new));

@@ -46,6 +46,30 @@ class ItsmeMechanismFlowTest extends SimulatorTest {
     }
 
     @Test
+    void aScriptsCallToAProtectedResourceGets401InsteadOfARedirect() {
+        Browser browser = new Browser("/app");
+        browser.requestHeaders.put("X-Requested-With", "XMLHttpRequest");
+        Exchange e = browser.get(fx.mechanism(Map.of()), SimulatorFixture.ORIGIN + "/app/orders?id=4", true);
+        assertThat(e.status).isEqualTo(AuthenticationStatus.SEND_CONTINUE);
+        assertThat(e.httpStatus).isEqualTo(401);
+        assertThat(e.headers).containsEntry("WWW-Authenticate", "itsme realm=\"/app\"");
+        assertThat(e.redirect).isNull();
+        assertThat(e.body()).contains("login_required");
+        // no login was started: no session, no state
+        assertThat(browser.session).isNull();
+    }
+
+    @Test
+    void withDetectionOffAScriptsCallIsRedirectedLikeANavigation() {
+        Browser browser = new Browser("/app");
+        browser.requestHeaders.put("X-Requested-With", "XMLHttpRequest");
+        Exchange e = browser.get(fx.mechanism(Map.of(ItsmeConfigKeys.DETECT_API_CLIENTS, "false")),
+                SimulatorFixture.ORIGIN + "/app/orders?id=4", true);
+        assertThat(e.httpStatus).isEqualTo(302);
+        assertThat(e.redirect).startsWith(fx.sim.authorizationEndpoint().toString() + "?");
+    }
+
+    @Test
     void aCompleteLoginYieldsTheCallerAndGroupsAndRestoresTheOriginalUrl() {
         Browser browser = new Browser("/app");
         ItsmeAuthenticationMechanism mechanism = fx.mechanism(Map.of(), caller -> Set.of("mapped"));

@@ -74,10 +74,11 @@ public final class RolesAllowedFilter implements ContainerRequestFilter {
             context.abortWith(Response.status(Response.Status.INTERNAL_SERVER_ERROR).build());
             return false;
         }
-        // the mechanism wrote its answer (a redirect to itsme, a 401) and usually committed the response already;
-        // the same status ends the JAX-RS request without a body of its own
+        // the mechanism wrote its answer (a redirect to itsme, a 401 challenge) and usually committed it already; the
+        // same status ends the JAX-RS request. An empty entity keeps Jersey from calling sendError on an error status,
+        // which would throw on a committed response or replace the mechanism's page with the server's.
         int status = response.getStatus() >= 300 ? response.getStatus() : 401;
-        context.abortWith(Response.status(status).build());
+        context.abortWith(Response.status(status).entity("").build());
         return false;
     }
 
