@@ -76,7 +76,13 @@ public enum ItsmeCdiMessage implements MessageId {
      * {@code @RolesAllowed} protects (the request answers 500).
      */
     ROLES_AUTHENTICATION_FAILED("ITSME-1760",
-            "The container could not authenticate the caller of the @RolesAllowed resource '%s'");
+            "The container could not authenticate the caller of the @RolesAllowed resource '%s'"),
+    /**
+     * Qualifiers were configured for the mechanism on a server without Jakarta Security 4.0: nothing would select
+     * a qualified mechanism, so no login would ever happen.
+     */
+    QUALIFIERS_NEED_SECURITY_4("ITSME-1761",
+            "Setting '%s' (%s) needs Jakarta Security 4.0 (a Jakarta EE 11 server): on this server no mechanism handler would select a qualified mechanism; leave it empty here");
 
     private final String id;
     private final String template;

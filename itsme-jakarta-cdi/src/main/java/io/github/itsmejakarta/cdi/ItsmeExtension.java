@@ -2,11 +2,13 @@ package io.github.itsmejakarta.cdi;
 
 import io.github.itsmejakarta.cdi.internal.ElEvaluator;
 import io.github.itsmejakarta.cdi.internal.ItsmeSettings;
+import io.github.itsmejakarta.cdi.internal.QualifierInstances;
 import io.github.itsmejakarta.cdi.internal.RelyingParty;
 import io.github.itsmejakarta.cdi.internal.SettingsResolver;
 import io.github.itsmejakarta.cdi.internal.UnknownKeys;
 import io.github.itsmejakarta.core.ItsmeConfigurationException;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.AnnotatedType;
 import jakarta.enterprise.inject.spi.Bean;
@@ -18,13 +20,17 @@ import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
 import jakarta.enterprise.inject.spi.ProcessBean;
 import jakarta.enterprise.inject.spi.ProcessBeanAttributes;
 import jakarta.enterprise.inject.spi.WithAnnotations;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import java.lang.System.Logger.Level;
+import java.lang.annotation.Annotation;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -67,6 +73,8 @@ public class ItsmeExtension implements Extension {
 
     private final List<AnnotatedType<?>> definitions = new ArrayList<>();
     private final List<Bean<?>> groupsMappers = new ArrayList<>();
+    /** What stood in the way of the configured qualifiers; reported with the other problems at validation. */
+    private final List<String> qualifierProblems = new ArrayList<>();
     private volatile ItsmeSettings settings;
     private volatile RelyingParty relyingParty;
 
@@ -98,6 +106,51 @@ public class ItsmeExtension implements Extension {
 
     void vetoMechanism(@Observes ProcessBeanAttributes<ItsmeAuthenticationMechanism> event) {
         vetoUnlessEnabled(event);
+        if (!definitions.isEmpty()) {
+            qualify(event);
+        }
+    }
+
+    /**
+     * Gives the mechanism bean the configured qualifiers in place of {@code @Default} (Jakarta Security 4.0, 2.4.1:
+     * the built-in definitions' {@code qualifiers}), so that an application with several mechanisms selects it in its
+     * own {@code HttpAuthenticationMechanismHandler}. On a Jakarta Security 3.0 server nothing would select a
+     * qualified mechanism and no login would ever happen, so the deployment is refused there (ITSME-1761).
+     */
+    private void qualify(ProcessBeanAttributes<ItsmeAuthenticationMechanism> event) {
+        Class<?> definitionClass = definitions.get(0).getJavaClass();
+        List<String> names = SettingsResolver.qualifierNames(configLookup(),
+                definitionClass.getAnnotation(ItsmeAuthenticationMechanismDefinition.class));
+        if (names.isEmpty()) {
+            return;
+        }
+        if (!hasMechanismHandler()) {
+            qualifierProblems.add(ItsmeCdiMessage.QUALIFIERS_NEED_SECURITY_4.format(ItsmeConfigKeys.QUALIFIERS,
+                    names));
+            return;
+        }
+        QualifierInstances.Result result = QualifierInstances.of(names, definitionClass.getClassLoader());
+        if (!result.problems().isEmpty()) {
+            qualifierProblems.add(ItsmeCdiMessage.CONFIG_INVALID.format(ItsmeConfigKeys.QUALIFIERS,
+                    String.join("; ", result.problems())));
+            return;
+        }
+        Set<Annotation> qualifiers = new HashSet<>(result.qualifiers());
+        qualifiers.add(Any.Literal.INSTANCE);
+        event.configureBeanAttributes().qualifiers(qualifiers);
+        LOG.log(Level.INFO, () -> "itsme mechanism qualified with " + result.qualifiers());
+    }
+
+    /** Whether the server has Jakarta Security 4.0's HttpAuthenticationMechanismHandler (Jakarta EE 11). */
+    private static boolean hasMechanismHandler() {
+        try {
+            Class.forName(
+                    "jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanismHandler",
+                    false, HttpAuthenticationMechanism.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
     }
 
     void vetoIdentityStore(@Observes ProcessBeanAttributes<ItsmeIdentityStore> event) {
@@ -118,7 +171,7 @@ public class ItsmeExtension implements Extension {
         if (definitions.isEmpty()) {
             return;
         }
-        List<String> problems = new ArrayList<>();
+        List<String> problems = new ArrayList<>(qualifierProblems);
         if (definitions.size() > 1) {
             problems.add(ItsmeCdiMessage.DEFINITION_DUPLICATE.format(definitions.stream()
                     .map(t -> t.getJavaClass().getName()).sorted().toList()));

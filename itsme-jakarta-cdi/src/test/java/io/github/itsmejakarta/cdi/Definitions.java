@@ -47,6 +47,17 @@ final class Definitions {
         }
     }
 
+    /** A qualifier for the mechanism, as an application with several mechanisms declares one. */
+    @jakarta.inject.Qualifier
+    @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
+    @interface ItsmeLogin {
+    }
+
+    /** The mechanism qualified (Jakarta Security 4.0 style): needs an EE 11 server. */
+    @ItsmeAuthenticationMechanismDefinition(clientId = "minimal-client", serviceCode = "MINIMAL_LOGIN", privateJwksLocation = "classpath:rp-private-jwks.json", qualifiers = ItsmeLogin.class)
+    static class Qualified {
+    }
+
     /** A second definition: the extension accepts one. */
     @ItsmeAuthenticationMechanismDefinition(clientId = "other")
     static class Second {

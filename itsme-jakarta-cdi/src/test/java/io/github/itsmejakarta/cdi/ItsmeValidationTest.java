@@ -84,6 +84,22 @@ class ItsmeValidationTest {
                         "ITSME-1708", ItsmeConfigKeys.COOKIE_SECRET));
     }
 
+    @Test
+    void qualifiersOnAJakartaSecurity3ServerRefuseTheDeployment() {
+        // the test container has Jakarta Security 3.0 (EE 10): a qualified mechanism would never be selected
+        assertThat(WeldBoot.deploymentError(Definitions.Qualified.class)).contains("ITSME-1761")
+                .contains(ItsmeConfigKeys.QUALIFIERS).contains(Definitions.ItsmeLogin.class.getName());
+        TestConfigSource.set(ItsmeConfigKeys.QUALIFIERS, Definitions.ItsmeLogin.class.getName());
+        assertThat(WeldBoot.deploymentError(Definitions.Minimal.class)).contains("ITSME-1761");
+    }
+
+    @Test
+    void withoutQualifiersTheSameDefinitionDeploys() {
+        try (var container = WeldBoot.start(Definitions.Minimal.class)) {
+            assertThat(container.isRunning()).isTrue();
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("refused")
     void refusesTheDeployment(Map<String, String> config, String id, String mentioned) {

@@ -60,15 +60,15 @@ public final class QualifierInstances {
     static <A extends Annotation> A instance(Class<A> type) {
         Object proxy = Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[]{type}, (self, method, args) -> {
             switch (method.getName()) {
-                case "annotationType":
+                case "annotationType" :
                     return type;
-                case "equals":
+                case "equals" :
                     return type.isInstance(args[0]);
-                case "hashCode":
+                case "hashCode" :
                     return 0;
-                case "toString":
+                case "toString" :
                     return "@" + type.getName() + "()";
-                default:
+                default :
                     throw new UnsupportedOperationException(method.getName());
             }
         });

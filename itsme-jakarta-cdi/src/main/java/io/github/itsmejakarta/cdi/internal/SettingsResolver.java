@@ -124,6 +124,15 @@ public final class SettingsResolver {
     }
 
     /**
+     * The mechanism's qualifiers by class name, with the same precedence as every key (MicroProfile Config, then the
+     * annotation); needed while beans are discovered, before the other settings are resolved.
+     */
+    public static List<String> qualifierNames(Function<String, Optional<String>> config,
+            ItsmeAuthenticationMechanismDefinition definition) {
+        return new SettingsResolver(config, definition, UnaryOperator.identity()).list(QUALIFIERS);
+    }
+
+    /**
      * Resolves and checks everything.
      *
      * @param config a MicroProfile Config lookup (an empty value counts as absent)
