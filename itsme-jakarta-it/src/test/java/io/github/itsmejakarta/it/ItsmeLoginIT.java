@@ -62,7 +62,10 @@ class ItsmeLoginIT {
         itsme = ItsmeSimulator.builder().port(0).build().start();
         keys = RelyingPartyKeys.generate();
         ItsmeApps.register(itsme, APP, keys);
-        return ItsmeApps.war(APP, ItsmeApps.config(APP, itsme.discoveryUri(), keys));
+        Map<String, String> config = ItsmeApps.config(APP, itsme.discoveryUri(), keys);
+        // a machine-to-machine corner of the application: 401, never a redirect (detection stays on by default)
+        config.put("itsme.api-paths", "/protected/machine");
+        return ItsmeApps.war(APP, config);
     }
 
     @AfterAll
@@ -183,6 +186,50 @@ class ItsmeLoginIT {
         assertThat(sanne.web().get(app.resolve("api/roles/closed")).statusCode()).isEqualTo(403);
         assertThat(sanne.web().get(app.resolve("api/roles/open")).body())
                 .isEqualTo("open; caller=" + SANNE.subFor(ItsmeApps.clientId(APP)) + "\n");
+    }
+
+    /**
+     * A request that cannot follow a redirect to itsme's page (XMLHttpRequest, fetch(), Accept naming JSON only, a
+     * configured API path) gets 401 with WWW-Authenticate, on a servlet and on a JAX-RS resource; a browser's
+     * navigation to the same pages still goes to itsme, and once logged in the same API calls get their data.
+     */
+    @Test
+    void apiClientsGet401InsteadOfARedirect() {
+        WebClient client = new WebClient();
+        List<Map<String, String>> apiCalls = List.of(Map.of("X-Requested-With", "XMLHttpRequest"),
+                Map.of("Sec-Fetch-Mode", "cors", "Sec-Fetch-Dest", "empty", "Accept", "*/*"),
+                Map.of("Accept", "application/json"));
+        for (String path : List.of("protected/whoami", "api/roles")) {
+            for (Map<String, String> headers : apiCalls) {
+                HttpResponse<String> challenged = client.get(app.resolve(path), headers);
+                assertThat(challenged.statusCode()).as("%s with %s: %s %s", path, headers, challenged.headers().map(),
+                        challenged.body()).isEqualTo(401);
+                assertThat(challenged.headers().firstValue("WWW-Authenticate")).as("%s with %s", path, headers)
+                        .hasValue("itsme realm=\"/" + APP + "\"");
+                assertThat(challenged.headers().firstValue("Location")).isEmpty();
+            }
+        }
+        HttpResponse<String> machine = client.get(app.resolve("protected/machine/status"));
+        assertThat(machine.statusCode()).as(machine.body()).isEqualTo(401);
+        assertThat(machine.headers().firstValue("WWW-Authenticate")).isPresent();
+        assertThat(machine.body()).contains("login_required").doesNotContain("Exception");
+
+        // the twin: a browser's navigation to the same pages is sent to itsme
+        Map<String, String> navigation = Map.of("Sec-Fetch-Mode", "navigate", "Accept",
+                "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
+        for (String path : List.of("protected/whoami", "api/roles")) {
+            HttpResponse<String> toItsme = client.get(app.resolve(path), navigation);
+            assertThat(toItsme.statusCode()).as("%s: %s", path, toItsme.body()).isEqualTo(302);
+            assertThat(WebClient.location(toItsme).toString()).startsWith(itsme.issuer() + "/authorization");
+        }
+
+        // logged in, the same API calls get their data
+        ItsmeUser marie = new ItsmeUser(itsme);
+        assertThat(marie.logIn(app.resolve("protected/whoami"), MARIE).status()).isEqualTo(200);
+        for (Map<String, String> headers : apiCalls) {
+            assertThat(marie.web().get(app.resolve("api/roles"), headers).statusCode()).as("%s", headers)
+                    .isEqualTo(200);
+        }
     }
 
     @Test
