@@ -170,7 +170,7 @@ class ItsmeLoginIT {
     @Test
     void rolesAllowedAloneProtectsAResource() {
         WebClient anonymous = new WebClient();
-        HttpResponse<String> open = anonymous.get(app.resolve("api/roles/open"));
+        HttpResponse<String> open = anonymous.get(app.resolve("api/open"));
         assertThat(open.statusCode()).as(open.body()).isEqualTo(200);
         assertThat(open.body()).isEqualTo("open; caller=-\n");
         assertThat(anonymous.get(app.resolve("api/roles/closed")).statusCode()).isEqualTo(403);
@@ -184,7 +184,7 @@ class ItsmeLoginIT {
         HttpResponse<String> strong = sanne.web().get(app.resolve("api/roles/strong"));
         assertThat(strong.statusCode()).as(strong.body()).isEqualTo(403);
         assertThat(sanne.web().get(app.resolve("api/roles/closed")).statusCode()).isEqualTo(403);
-        assertThat(sanne.web().get(app.resolve("api/roles/open")).body())
+        assertThat(sanne.web().get(app.resolve("api/open")).body())
                 .isEqualTo("open; caller=" + SANNE.subFor(ItsmeApps.clientId(APP)) + "\n");
     }
 

@@ -74,11 +74,11 @@ public final class RolesAllowedFilter implements ContainerRequestFilter {
             context.abortWith(Response.status(Response.Status.INTERNAL_SERVER_ERROR).build());
             return false;
         }
-        // the mechanism wrote its answer (a redirect to itsme, a 401 challenge) and usually committed it already; the
-        // same status ends the JAX-RS request. An empty entity keeps Jersey from calling sendError on an error status,
-        // which would throw on a committed response or replace the mechanism's page with the server's.
+        // the mechanism wrote its answer (a redirect to itsme, a 401 challenge it committed); the same status, without
+        // an entity, ends the JAX-RS request: the runtime then writes no body over the mechanism's (an entity made
+        // Payara's Jersey ask for the output stream after the writer: IllegalStateException in the log)
         int status = response.getStatus() >= 300 ? response.getStatus() : 401;
-        context.abortWith(Response.status(status).entity("").build());
+        context.abortWith(Response.status(status).build());
         return false;
     }
 

@@ -49,7 +49,7 @@ public class WhoAmIResource {
     public static class RestApplication extends Application {
         @Override
         public Set<Class<?>> getClasses() {
-            return Set.of(WhoAmIResource.class, RolesOnlyResource.class);
+            return Set.of(WhoAmIResource.class, RolesOnlyResource.class, OpenResource.class);
         }
     }
 }
