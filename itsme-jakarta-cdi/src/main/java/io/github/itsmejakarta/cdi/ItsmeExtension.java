@@ -119,7 +119,7 @@ public class ItsmeExtension implements Extension {
      */
     private void qualify(ProcessBeanAttributes<ItsmeAuthenticationMechanism> event) {
         Class<?> definitionClass = definitions.get(0).getJavaClass();
-        List<String> names = SettingsResolver.qualifierNames(configLookup(),
+        List<String> names = SettingsResolver.qualifierNames(configLookup(config()),
                 definitionClass.getAnnotation(ItsmeAuthenticationMechanismDefinition.class));
         if (names.isEmpty()) {
             return;
