@@ -3,6 +3,7 @@ package io.github.itsmejakarta.core;
 import io.github.itsmejakarta.core.internal.discovery.DiscoveryLoader;
 import io.github.itsmejakarta.core.internal.discovery.JwksSource;
 import io.github.itsmejakarta.core.internal.discovery.ProviderContext;
+import io.github.itsmejakarta.core.internal.discovery.ProviderSource;
 import io.github.itsmejakarta.core.internal.http.BearerChallenge;
 import io.github.itsmejakarta.core.internal.http.HttpResult;
 import io.github.itsmejakarta.core.internal.http.ItsmeHttp;
@@ -49,8 +50,11 @@ import java.util.Optional;
  * ItsmeTokens tokens = client.exchange(AuthorizationResponse.fromParameterMap(params), pending);
  * }</pre>
  *
- * <p>{@link ItsmeClientBuilder#build()} makes no network call. itsme's discovery document is fetched on first use and cached for
- * the life of the client (a failed fetch is not cached: the next use tries again); its JWK set is fetched once and
+ * <p>{@link ItsmeClientBuilder#build()} makes no network call. itsme's discovery document is fetched on first use and
+ * cached for the life of the client. Concurrent first uses share one fetch; a failed fetch is remembered for
+ * {@link ItsmeClientBuilder#discoveryFailureMemory(Duration) discoveryFailureMemory} (10 s by default), during which
+ * calls fail at once with ITSME-1104 instead of each waiting out the timeouts, and the next use after it tries again.
+ * Its JWK set is fetched once and
  * again only for an unknown {@code kid} (at most once per 30 s). A login costs two RSA private-key operations (the
  * client assertion and the ID token's decryption), three when a request object is asked for.
  *
@@ -80,8 +84,7 @@ public final class ItsmeClient {
     private final TokenResponseReader tokenReader;
     private final JwtMinter minter;
     private final UsedStates usedStates = new UsedStates();
-    private final Object providerLock = new Object();
-    private volatile ProviderContext provider;
+    private final ProviderSource provider;
 
     ItsmeClient(ItsmeClientBuilder b, URI discoveryUri, String issuer, Jsonb jsonb, JsonProvider json) {
         this.discoveryUri = discoveryUri;
@@ -99,6 +102,7 @@ public final class ItsmeClient {
         this.discovery = new DiscoveryLoader(http, jsonb);
         this.tokenReader = new TokenResponseReader(json);
         this.minter = new JwtMinter(clientId, clock);
+        this.provider = new ProviderSource(discoveryUri, this::loadProvider, clock, b.discoveryFailureMemory);
     }
 
     /** A builder with the defaults listed on its methods. */
@@ -134,6 +138,15 @@ public final class ItsmeClient {
     /** How long a login may take between {@link #authorize} and {@link #exchange}. */
     public Duration pendingLifetime() {
         return pendingLifetime;
+    }
+
+    /**
+     * Whether itsme's discovery document has been read since this client was built. While it has not, a failure to
+     * reach itsme is more likely a configuration problem (wrong environment or discovery URI, no route to itsme) than
+     * an outage: the client then logs ITSME-1105 once at WARNING with the URL, and an integration can say so too.
+     */
+    public boolean hasReadDiscovery() {
+        return provider.everRead();
     }
 
     /**
@@ -181,6 +194,12 @@ public final class ItsmeClient {
             checkCallbackUri(requestUriBase, "requestUriBase");
         }
         ProviderContext p = provider();
+        if (mode == RequestObjectMode.REFERENCE
+                && Boolean.FALSE.equals(p.metadata().requestUriParameterSupported())) {
+            // a per-login requestUriBase is not known when discovery is first read, so this login is checked here
+            throw new ItsmeConfigurationException(ItsmeMessage.DISCOVERY_UNSUPPORTED,
+                    "request_uri_parameter_supported is false, yet this login asks for a request object by reference");
+        }
         Instant now = clock.instant();
         Instant expiresAt = now.plus(pendingLifetime);
         String state = Randoms.token();
@@ -242,10 +261,11 @@ public final class ItsmeClient {
      * Completes a login from itsme's callback: checks the response against the pending login, redeems the code at
      * the token endpoint and validates the ID token.
      *
-     * <p>Checks, in order: the {@code iss} parameter when present (RFC 9207 2.4; ITSME-1207); an error response
-     * (ITSME-1201, no token request is made: checklist item 25); {@code state} present (1202) and equal to the
-     * pending one, compared in constant time (1203); the pending login not expired (1204) nor already completed
-     * (1205); {@code code} present (1206). Then the token request (OIDC Core 3.1.3.1 with {@code private_key_jwt},
+     * <p>Checks, in order: the {@code iss} parameter when present (RFC 9207 2.4; ITSME-1207); {@code state} present
+     * (1202) and equal to the pending one, compared in constant time (1203), also for an error response, so that a
+     * forged callback cannot cancel a login (RFC 6749 10.12); an error response (ITSME-1201, no token request is made:
+     * checklist item 25); the pending login not expired (1204) nor already completed (1205); {@code code} present
+     * (1206). Then the token request (OIDC Core 3.1.3.1 with {@code private_key_jwt},
      * OIDC Core 9, and the PKCE verifier, RFC 7636 4.5) and the ID token (OIDC Core 3.1.3.7, with the pending
      * {@code nonce} and {@code acr}).
      *
@@ -261,17 +281,18 @@ public final class ItsmeClient {
             throw new ItsmeRejectedException(ItsmeMessage.CALLBACK_ISSUER_MISMATCH,
                     SafeText.description(response.issuer().get()));
         }
+        // state first (RFC 6749 10.12): without the browser's state, a cross-site request could cancel its login
+        String state = response.state()
+                .orElseThrow(() -> new ItsmeRejectedException(ItsmeMessage.CALLBACK_STATE_MISSING));
+        if (!MessageDigest.isEqual(state.getBytes(StandardCharsets.UTF_8),
+                pending.state().getBytes(StandardCharsets.UTF_8))) {
+            throw new ItsmeRejectedException(ItsmeMessage.CALLBACK_STATE_MISMATCH);
+        }
         if (response.isError()) {
             String error = SafeText.errorCode(response.error().get());
             LOG.log(Level.INFO, "itsme answered the authorization request with error {0}", error);
             throw new ItsmeErrorResponseException(ItsmeMessage.CALLBACK_ERROR, error,
                     SafeText.description(response.errorDescription().orElse(null)));
-        }
-        String state = response.state().orElseThrow(
-                () -> new ItsmeRejectedException(ItsmeMessage.CALLBACK_STATE_MISSING));
-        if (!MessageDigest.isEqual(state.getBytes(StandardCharsets.UTF_8),
-                pending.state().getBytes(StandardCharsets.UTF_8))) {
-            throw new ItsmeRejectedException(ItsmeMessage.CALLBACK_STATE_MISMATCH);
         }
         Instant now = clock.instant();
         if (!now.isBefore(pending.expiresAt())) {
@@ -327,24 +348,21 @@ public final class ItsmeClient {
     }
 
     private ProviderContext provider() throws ItsmeException {
-        ProviderContext p = provider;
-        if (p != null) {
-            return p;
-        }
-        synchronized (providerLock) {
-            if (provider == null) {
-                ItsmeProviderMetadata metadata = discovery.load(discoveryUri, issuer);
-                JwksSource jwks = new JwksSource(http, DiscoveryLoader.endpoint(metadata.jwksUri(), "jwks_uri"));
-                TokenPolicy policy = new TokenPolicy(issuer, clientId, ProviderContext.allowedJweAlgorithms(metadata),
-                        ProviderContext.allowedContentEncryptions(metadata), clockSkew, maxTokenAge, clock,
-                        TokenPolicy.DEFAULT_MAX_TOKEN_BYTES);
-                ItsmeJwks itsmeKeys = new ItsmeJwks(jwks, clock, jwksRefetchInterval);
-                ItsmeTokenProcessor processor = new ItsmeTokenProcessor(keys, itsmeKeys, policy);
-                provider = new ProviderContext(metadata, itsmeKeys, processor);
-                LOG.log(Level.DEBUG, "itsme discovery loaded for issuer {0}", issuer);
-            }
-            return provider;
-        }
+        return provider.get();
+    }
+
+    /** Reads discovery and builds what it says; runs once per successful read, on one thread at a time. */
+    private ProviderContext loadProvider() throws ItsmeException {
+        ItsmeProviderMetadata metadata = discovery.load(discoveryUri, issuer, requestUriBase != null);
+        JwksSource jwks = new JwksSource(http, DiscoveryLoader.endpoint(metadata.jwksUri(), "jwks_uri"));
+        TokenPolicy policy = new TokenPolicy(issuer, clientId, ProviderContext.allowedJweAlgorithms(metadata),
+                ProviderContext.allowedContentEncryptions(metadata), clockSkew, maxTokenAge, clock,
+                TokenPolicy.DEFAULT_MAX_TOKEN_BYTES);
+        ItsmeJwks itsmeKeys = new ItsmeJwks(jwks, clock, jwksRefetchInterval);
+        ItsmeTokenProcessor processor = new ItsmeTokenProcessor(keys, itsmeKeys, policy);
+        ProviderContext context = new ProviderContext(metadata, itsmeKeys, processor);
+        LOG.log(Level.DEBUG, "itsme discovery loaded for issuer {0}", issuer);
+        return context;
     }
 
     /** The same rule as the builder's for a URI itsme calls back or fetches: https or loopback http, no fragment. */

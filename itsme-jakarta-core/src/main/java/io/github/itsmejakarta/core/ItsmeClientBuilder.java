@@ -35,6 +35,7 @@ public final class ItsmeClientBuilder {
     Duration maxTokenAge = ItsmeDefaults.MAX_TOKEN_AGE;
     Duration jwksRefetchInterval = ItsmeDefaults.JWKS_REFETCH_INTERVAL;
     Duration pendingLifetime = ItsmeDefaults.PENDING_LIFETIME;
+    Duration discoveryFailureMemory = ItsmeDefaults.DISCOVERY_FAILURE_MEMORY;
     Clock clock = Clock.systemUTC();
     int maxResponseBytes = ItsmeDefaults.MAX_RESPONSE_BYTES;
 
@@ -55,6 +56,7 @@ public final class ItsmeClientBuilder {
         maxTokenAge = o.maxTokenAge;
         jwksRefetchInterval = o.jwksRefetchInterval;
         pendingLifetime = o.pendingLifetime;
+        discoveryFailureMemory = o.discoveryFailureMemory;
         clock = o.clock;
         maxResponseBytes = o.maxResponseBytes;
     }
@@ -160,6 +162,17 @@ public final class ItsmeClientBuilder {
         return b;
     }
 
+    /**
+     * How long a failed read of itsme's discovery document is remembered, so that logins during an outage fail at once
+     * (ITSME-1104) instead of each waiting out the timeouts. Default {@link ItsmeDefaults#DISCOVERY_FAILURE_MEMORY}
+     * (10 s), 0 to 5 minutes; measured with {@link #clock(Clock)}.
+     */
+    public ItsmeClientBuilder discoveryFailureMemory(Duration discoveryFailureMemory) {
+        ItsmeClientBuilder b = new ItsmeClientBuilder(this);
+        b.discoveryFailureMemory = discoveryFailureMemory;
+        return b;
+    }
+
     /** The clock for every time check. Default UTC system clock. */
     public ItsmeClientBuilder clock(Clock clock) {
         ItsmeClientBuilder b = new ItsmeClientBuilder(this);
@@ -234,6 +247,8 @@ public final class ItsmeClientBuilder {
         check(ItsmeDefaults.clockSkewProblem(clockSkew), "clockSkew", clockSkew, problems);
         check(ItsmeDefaults.jwksRefetchIntervalProblem(jwksRefetchInterval), "jwksRefetchInterval",
                 jwksRefetchInterval, problems);
+        check(ItsmeDefaults.discoveryFailureMemoryProblem(discoveryFailureMemory), "discoveryFailureMemory",
+                discoveryFailureMemory, problems);
         if (clock == null) {
             problems.add(new ItsmeConfigurationException(ItsmeMessage.CONFIG_MISSING, "clock"));
         }

@@ -46,6 +46,13 @@ public final class ItsmeDefaults {
     public static final Duration MIN_JWKS_REFETCH_INTERVAL = Duration.ofSeconds(1);
     /** The longest accepted {@link #JWKS_REFETCH_INTERVAL}: 1 hour (longer would keep a rotation out that long). */
     public static final Duration MAX_JWKS_REFETCH_INTERVAL = Duration.ofHours(1);
+    /**
+     * How long a failed read of itsme's discovery document is remembered: 10 s. Logins in that time fail at once
+     * (ITSME-1104) instead of each waiting out the timeouts while itsme is down; the first one after it tries again.
+     */
+    public static final Duration DISCOVERY_FAILURE_MEMORY = Duration.ofSeconds(10);
+    /** The longest accepted {@link #DISCOVERY_FAILURE_MEMORY} setting: 5 minutes. */
+    public static final Duration MAX_DISCOVERY_FAILURE_MEMORY = Duration.ofMinutes(5);
 
     private ItsmeDefaults() {
     }
@@ -77,6 +84,11 @@ public final class ItsmeDefaults {
             return Optional.of(interval + " is shorter than " + MIN_JWKS_REFETCH_INTERVAL);
         }
         return problem;
+    }
+
+    /** Why a discovery failure memory is refused (0 to {@link #MAX_DISCOVERY_FAILURE_MEMORY}), if it is. */
+    public static Optional<String> discoveryFailureMemoryProblem(Duration memory) {
+        return durationProblem(memory, true, MAX_DISCOVERY_FAILURE_MEMORY);
     }
 
     /** Why a bound on an answer's size is refused (at least {@link #MIN_RESPONSE_BYTES}), if it is. */

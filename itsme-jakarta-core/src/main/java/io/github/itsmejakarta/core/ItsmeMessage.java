@@ -30,6 +30,7 @@ public enum ItsmeMessage implements MessageId {
     KEYS_INVALID("ITSME-1013", "The private JWK set holds unusable keys: %s"),
     KEY_UNKNOWN("ITSME-1014", "The private JWK set holds no key with kid '%s'"),
     KEYS_GENERATION_FAILED("ITSME-1015", "RSA keys could not be generated: %s"),
+    DISCOVERY_UNSUPPORTED("ITSME-1016", "itsme's discovery document does not offer what this client needs: %s"),
 
     // 1030-1039: importing existing keys (PKCS#12 keystores, PEM files)
     KEYSTORE_UNREADABLE("ITSME-1030", "The PKCS#12 keystore %s could not be read: %s"),
@@ -45,6 +46,10 @@ public enum ItsmeMessage implements MessageId {
     DISCOVERY_UNAVAILABLE("ITSME-1101", "The discovery document could not be fetched from %s: %s"),
     DISCOVERY_INVALID("ITSME-1102", "The discovery document is invalid: %s"),
     DISCOVERY_ISSUER_MISMATCH("ITSME-1103", "The discovery document's issuer '%s' is not the expected '%s'"),
+    DISCOVERY_FAILURE_REMEMBERED("ITSME-1104",
+            "The discovery document could not be read and is not tried again before %s: %s"),
+    DISCOVERY_NEVER_READ("ITSME-1105",
+            "The discovery document at %s has never been read since this client was built (%s): this looks like a configuration problem (the environment, the discovery URI or the network route to itsme), not an outage"),
     JWKS_UNAVAILABLE("ITSME-1110", "itsme's JWK set could not be fetched: %s"),
     JWKS_INVALID("ITSME-1111", "itsme's JWK set is invalid: %s"),
     JWKS_REFETCH_REFUSED("ITSME-1130",

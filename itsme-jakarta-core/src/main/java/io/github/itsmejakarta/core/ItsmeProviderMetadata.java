@@ -8,7 +8,8 @@ import java.util.List;
  * itsme's discovery document (OpenID Connect Discovery 1.0, section 3), the members this library reads. Fetched once
  * per {@link ItsmeClient} and cached; its {@code issuer} is compared exactly with the expected one (Discovery 4.3).
  *
- * <p>Lists absent from the document are empty, never {@code null}.
+ * <p>Lists absent from the document are empty, never {@code null}; {@code requestUriParameterSupported} is
+ * {@code null} when absent (Discovery 3: absent means {@code true}).
  *
  * <p>Immutable and thread-safe.
  */
@@ -31,7 +32,8 @@ public record ItsmeProviderMetadata(@JsonbProperty("issuer") String issuer,
         @JsonbProperty("request_object_signing_alg_values_supported") List<String> requestObjectSigningAlgValuesSupported,
         @JsonbProperty("request_object_encryption_alg_values_supported") List<String> requestObjectEncryptionAlgValuesSupported,
         @JsonbProperty("request_object_encryption_enc_values_supported") List<String> requestObjectEncryptionEncValuesSupported,
-        @JsonbProperty("code_challenge_methods_supported") List<String> codeChallengeMethodsSupported) {
+        @JsonbProperty("code_challenge_methods_supported") List<String> codeChallengeMethodsSupported,
+        @JsonbProperty("request_uri_parameter_supported") Boolean requestUriParameterSupported) {
 
     /** Replaces absent lists with empty ones, so that readers never meet {@code null}. */
     public ItsmeProviderMetadata {

@@ -106,6 +106,33 @@ class ErrorFlowTest extends SimulatorFlowTest {
     }
 
     @Test
+    @DisplayName("state before error: access_denied without state is ITSME-1202, with another login's state 1203")
+    void errorWithoutTheRightState() throws Exception {
+        PendingAuthorization mine = start(client);
+        PendingAuthorization other = start(client);
+        assertThatThrownBy(() -> client.exchange(AuthorizationResponse.of(Map.of("error", "access_denied")), mine))
+                .isInstanceOf(ItsmeRejectedException.class).hasMessageStartingWith("ITSME-1202");
+        assertThatThrownBy(() -> client.exchange(
+                AuthorizationResponse.of(Map.of("error", "access_denied", "state", other.state())), mine))
+                .isInstanceOf(ItsmeRejectedException.class).hasMessageStartingWith("ITSME-1203");
+        // the login was not cancelled by the forged callbacks: itsme's real answer still completes it
+        assertThat(client.exchange(Browser.callback(mine), mine).identity().sub()).isNotBlank();
+    }
+
+    @Test
+    @DisplayName("accepting twin: access_denied with the login's own state is itsme's answer (ITSME-1201)")
+    void errorWithTheRightState() throws Exception {
+        PendingAuthorization p = start(client);
+        assertThatThrownBy(() -> client.exchange(
+                AuthorizationResponse.of(Map.of("error", "access_denied", "state", p.state())), p))
+                .isInstanceOfSatisfying(ItsmeErrorResponseException.class, e -> {
+                    assertThat(e.messageId()).isEqualTo("ITSME-1201");
+                    assertThat(e.error()).isEqualTo("access_denied");
+                });
+        assertThat(tokenCalls()).isZero();
+    }
+
+    @Test
     @DisplayName("checklist 24: state missing (ITSME-1202), no token call")
     void stateMissing() throws Exception {
         PendingAuthorization p = start(client);
@@ -191,21 +218,27 @@ class ErrorFlowTest extends SimulatorFlowTest {
                 .hasMessageStartingWith("ITSME-1103");
         assertThat(sim.recordedRequests(Endpoint.AUTHORIZATION)).isEmpty();
         assertThat(sim.recordedRequests(Endpoint.JWKS)).isEmpty();
-        // not cached: the next use fetches again
-        assertThatThrownBy(() -> start(wrong)).hasMessageStartingWith("ITSME-1103");
-        assertThat(sim.recordedRequests(Endpoint.DISCOVERY)).hasSize(2);
+        // remembered for a while (ITSME-1104 naming the cause), without fetching again
+        assertThatThrownBy(() -> start(wrong)).isInstanceOf(ItsmeRejectedException.class)
+                .hasMessageStartingWith("ITSME-1104").hasMessageContaining("ITSME-1103");
+        assertThat(sim.recordedRequests(Endpoint.DISCOVERY)).hasSize(1);
     }
 
     @Test
-    @DisplayName("discovery failures are not cached: after a 503 the next use succeeds")
+    @DisplayName("a discovery failure is remembered for discoveryFailureMemory: after a 503 the first use after it succeeds")
     void discoveryRetried() throws Exception {
+        MutableClock clock = new MutableClock();
+        ItsmeClient timed = Simulators.client(sim, keys).clock(clock).build();
         sim.hooks().serverError(Endpoint.DISCOVERY, 503);
-        assertThatThrownBy(() -> start(client)).isInstanceOf(ItsmeCommunicationException.class)
+        assertThatThrownBy(() -> start(timed)).isInstanceOf(ItsmeCommunicationException.class)
                 .hasMessageStartingWith("ITSME-1101");
         sim.reset();
         sim.autoApprove(TestPersons.BELGIAN_EID_HOLDER);
-        PendingAuthorization p = start(client);
-        assertThat(client.exchange(Browser.callback(p), p).identity()).isNotNull();
+        assertThatThrownBy(() -> start(timed)).isInstanceOf(ItsmeCommunicationException.class)
+                .hasMessageStartingWith("ITSME-1104");
+        clock.advance(ItsmeDefaults.DISCOVERY_FAILURE_MEMORY);
+        PendingAuthorization p = start(timed);
+        assertThat(timed.exchange(Browser.callback(p), p).identity()).isNotNull();
     }
 
     @Test

@@ -138,7 +138,7 @@ class JwtMinterTest {
     private static ItsmeProviderMetadata metadata(List<String> roAlg, List<String> roEnc, List<String> idAlg) {
         return new ItsmeProviderMetadata("https://idp/v2", "https://idp/v2/authorization", "https://idp/v2/token",
                 null, "https://idp/v2/jwks", null, null, null, null, null, null, null, idAlg, null, null, null, null,
-                roAlg, roEnc, null);
+                roAlg, roEnc, null, null);
     }
 
     @Test

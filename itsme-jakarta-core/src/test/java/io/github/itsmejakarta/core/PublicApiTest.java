@@ -35,6 +35,7 @@ class PublicApiTest {
                 .requestUriBase(URI.create("https://app.example:443/ro")).build();
         assertThat(client.requestUriBase()).contains(URI.create("https://app.example:443/ro"));
         assertThat(client.toString()).contains("rp").contains(ItsmeEnvironment.E2E.issuer());
+        assertThat(client.hasReadDiscovery()).isFalse();
 
         Instant now = Instant.now();
         PendingAuthorization pending = PendingAuthorization.of("s".repeat(43), "n".repeat(43), "v".repeat(43),

@@ -63,6 +63,9 @@ public final class RelyingPartyKeys {
     public static final int MIN_RSA_BITS = 2048;
     /** Size of generated keys unless told otherwise. */
     public static final int DEFAULT_RSA_BITS = 2048;
+    /** The members a published public JWK may have (RFC 7517 4, RFC 7518 6.3.1). */
+    private static final List<String> PUBLIC_MEMBERS = List.of("kty", "kid", "use", "alg", "n", "e", "x5c",
+            "x5t#S256");
 
     private static final String SIG = "sig";
     private static final String ENC = "enc";
@@ -475,11 +478,24 @@ public final class RelyingPartyKeys {
     }
 
     /**
-     * The public JWK set to publish (RFC 7517 5): {@code kty}, {@code kid}, {@code use}, {@code n}, {@code e} (and
-     * {@code alg} where set) of every key; never a private member.
+     * The public JWK set to publish (RFC 7517 5): of every key only the members on an allow-list, {@code kty},
+     * {@code kid}, {@code use}, {@code alg}, {@code n}, {@code e}, and {@code x5c}/{@code x5t#S256} when present
+     * (certificates are public). Anything else a private set may carry ({@code oth}, custom members) is never
+     * published: jose4j keeps members it does not know, so a deny-list of private members would not be enough.
      */
     public String publicJwkSetJson() {
-        return toJson(OutputControlLevel.PUBLIC_ONLY);
+        StringBuilder out = new StringBuilder("{\"keys\":[\n");
+        for (int i = 0; i < entries.size(); i++) {
+            Map<String, Object> all = entries.get(i).jwk().toParams(OutputControlLevel.PUBLIC_ONLY);
+            Map<String, Object> published = new LinkedHashMap<>();
+            for (String member : PUBLIC_MEMBERS) {
+                if (all.get(member) != null) {
+                    published.put(member, all.get(member));
+                }
+            }
+            out.append("  ").append(JsonUtil.toJson(published)).append(i + 1 < entries.size() ? ",\n" : "\n");
+        }
+        return out.append("]}\n").toString();
     }
 
     /** The whole private JWK set, to store (a secret: keep it out of logs and source control). */
@@ -488,6 +504,7 @@ public final class RelyingPartyKeys {
     }
 
     private String toJson(OutputControlLevel level) {
+        // the private set keeps every member, so that storing it and reading it back loses nothing
         StringBuilder out = new StringBuilder("{\"keys\":[\n");
         for (int i = 0; i < entries.size(); i++) {
             Map<String, Object> params = entries.get(i).jwk().toParams(level);

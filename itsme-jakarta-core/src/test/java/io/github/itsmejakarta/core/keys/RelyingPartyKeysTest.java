@@ -90,6 +90,23 @@ class RelyingPartyKeysTest {
     }
 
     @Test
+    @DisplayName("the public export is an allow-list: oth and a custom passphrase member of a private key stay private")
+    @SuppressWarnings("unchecked")
+    void public_export_is_an_allow_list() throws Exception {
+        String extra = ",\"oth\":[{\"r\":\"AQAB\",\"d\":\"AQAB\",\"t\":\"AQAB\"}],\"passphrase\":\"hunter2\"}";
+        String sig = rsaJwk(2048, "sig-1", "sig");
+        String enc = rsaJwk(2048, "enc-1", "enc");
+        String carrying = set(sig.substring(0, sig.length() - 1) + extra, enc.substring(0, enc.length() - 1) + extra);
+        RelyingPartyKeys keys = RelyingPartyKeys.fromJwks(carrying);
+        String published = keys.publicJwkSetJson();
+        assertThat(published).doesNotContain("hunter2").doesNotContain("passphrase").doesNotContain("oth");
+        List<Map<String, Object>> list = (List<Map<String, Object>>) JsonUtil.parseJson(published).get("keys");
+        assertThat(list).hasSize(2).allSatisfy(k -> assertThat(k.keySet()).containsOnly("kty", "kid", "use", "n", "e"));
+        // accepting twin: the private set keeps what it was given, so that storing it loses nothing
+        assertThat(keys.privateJwkSetJson()).contains("passphrase");
+    }
+
+    @Test
     @DisplayName("the public export holds no private member (d, p, q, dp, dq, qi, oth)")
     @SuppressWarnings("unchecked")
     void public_export_has_no_private_part() throws Exception {

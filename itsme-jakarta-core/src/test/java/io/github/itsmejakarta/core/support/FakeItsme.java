@@ -87,6 +87,11 @@ public final class FakeItsme implements AutoCloseable {
         return URI.create(issuer + "/.well-known/openid-configuration");
     }
 
+    /** The paths requested so far, in order. */
+    public List<String> paths() {
+        return List.copyOf(paths);
+    }
+
     public int tokenCalls() {
         return tokenCalls.get();
     }

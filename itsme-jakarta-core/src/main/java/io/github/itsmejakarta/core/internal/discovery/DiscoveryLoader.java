@@ -1,6 +1,7 @@
 package io.github.itsmejakarta.core.internal.discovery;
 
 import io.github.itsmejakarta.core.ItsmeCommunicationException;
+import io.github.itsmejakarta.core.ItsmeConfigurationException;
 import io.github.itsmejakarta.core.ItsmeException;
 import io.github.itsmejakarta.core.ItsmeMessage;
 import io.github.itsmejakarta.core.ItsmeProviderMetadata;
@@ -17,8 +18,9 @@ import java.util.Map;
 
 /**
  * Fetches and checks itsme's discovery document (OpenID Connect Discovery 1.0, 4): HTTP 200, a JSON object whose
- * {@code issuer} is exactly the expected one (Discovery 4.3: "MUST be identical"; checklist item 27), with the
- * endpoints this library needs, all https (or http to loopback).
+ * {@code issuer} is exactly the expected one (Discovery 4.3: "MUST be identical"; checklist item 27) and that offers
+ * what the client needs ({@link DiscoveryRequirements}). Each endpoint is checked once, by {@link #endpoint}, where
+ * it is turned into a URI ({@link ProviderContext}, and the JWK set's source).
  *
  * <p>Thread-safe.
  */
@@ -36,9 +38,12 @@ public final class DiscoveryLoader {
      * The checked document.
      *
      * @throws ItsmeCommunicationException ITSME-1101 (or 112x) when it cannot be fetched
+     * @param requestUriConfigured whether the client serves request objects by reference
      * @throws ItsmeRejectedException ITSME-1102 when invalid, ITSME-1103 when the issuer differs
+     * @throws ItsmeConfigurationException ITSME-1016 when itsme does not offer what the client needs
      */
-    public ItsmeProviderMetadata load(URI discoveryUri, String expectedIssuer) throws ItsmeException {
+    public ItsmeProviderMetadata load(URI discoveryUri, String expectedIssuer, boolean requestUriConfigured)
+            throws ItsmeException {
         HttpResult result = http.get(discoveryUri, "discovery endpoint", Map.of("Accept", "application/json"));
         if (result.status() != 200) {
             throw new ItsmeCommunicationException(ItsmeMessage.DISCOVERY_UNAVAILABLE, discoveryUri,
@@ -58,15 +63,10 @@ public final class DiscoveryLoader {
             throw new ItsmeRejectedException(ItsmeMessage.DISCOVERY_ISSUER_MISMATCH,
                     SafeText.description(metadata.issuer()), expectedIssuer);
         }
-        endpoint(metadata.authorizationEndpoint(), "authorization_endpoint");
-        endpoint(metadata.tokenEndpoint(), "token_endpoint");
-        endpoint(metadata.jwksUri(), "jwks_uri");
-        if (metadata.userinfoEndpoint() != null) {
-            endpoint(metadata.userinfoEndpoint(), "userinfo_endpoint");
-        }
         if (!metadata.responseTypesSupported().isEmpty() && !metadata.responseTypesSupported().contains("code")) {
             throw new ItsmeRejectedException(ItsmeMessage.DISCOVERY_INVALID, "response type 'code' is not supported");
         }
+        DiscoveryRequirements.check(metadata, requestUriConfigured);
         return metadata;
     }
 
