@@ -89,6 +89,9 @@ public @interface ItsmeAuthenticationMechanismDefinition {
     /** {@value ItsmeConfigKeys#REQUEST_OBJECT}: {@code none} (default), {@code value} or {@code reference}. */
     String requestObject() default "";
 
+    /** {@value ItsmeConfigKeys#REQUEST_OBJECT_STORE}: {@code auto} (default), {@code jcache} or {@code memory}. */
+    String requestObjectStore() default "";
+
     /** {@value ItsmeConfigKeys#CONNECT_TIMEOUT}: default {@code PT5S}. */
     String connectTimeout() default "";
 

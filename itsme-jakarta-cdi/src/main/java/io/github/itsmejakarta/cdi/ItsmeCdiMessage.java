@@ -68,6 +68,16 @@ public enum ItsmeCdiMessage implements MessageId {
     /** itsme's discovery document has never been reached since deployment: most likely the configuration. */
     DISCOVERY_NEVER_REACHED("ITSME-1736", "itsme's discovery document at %s has not been reached since deployment"
             + " (%s): most likely a configuration problem: check '%s' or '%s' and that this server has a route to it"),
+    /** Where request objects wait for itsme's fetch, logged once at deployment in reference mode. */
+    REQUEST_OBJECTS_KEPT_IN("ITSME-1750", "Request objects for request_uri are kept in %s"),
+    /** {@code itsme.request-object-store=jcache} and no JCache can be found. */
+    REQUEST_OBJECT_STORE_MISSING("ITSME-1751",
+            "'%s' is jcache but the server offers no JCache CacheManager (payara/CacheManager) and JCache has no default provider"),
+    /** Reference mode with request objects in one node's memory: behind a balancer the fetch may miss them. */
+    REQUEST_OBJECTS_NODE_LOCAL("ITSME-1752",
+            "Request objects for request_uri are kept in the memory of each node: behind a load balancer, itsme's fetch must reach the node that started the login (route %s to it, use a server with JCache, or set '%s=value')"),
+    /** The distributed cache failed while a request object was stored or fetched. */
+    REQUEST_OBJECT_STORE_FAILED("ITSME-1753", "The request object store failed (%s)"),
     /** The mechanism failed unexpectedly. */
     INTERNAL_ERROR("ITSME-1730", "The itsme login could not be completed because of an internal error (%s)"),
 

@@ -66,6 +66,12 @@ public final class ItsmeConfigKeys {
     public static final String LOGIN_STATE = "itsme.login-state";
     /** {@code none} (default), {@code value} ({@code request}) or {@code reference} ({@code request_uri}). */
     public static final String REQUEST_OBJECT = "itsme.request-object";
+    /**
+     * Where request objects wait for itsme's fetch in {@code reference} mode: {@code auto} (default: the server's own
+     * distributed JCache if it offers one, as Payara does, else each node's memory), {@code jcache} (the server's, else
+     * JCache's default provider; deployment fails without one) or {@code memory}.
+     */
+    public static final String REQUEST_OBJECT_STORE = "itsme.request-object-store";
     /** Outbound connect timeout. Default {@code PT5S}. */
     public static final String CONNECT_TIMEOUT = "itsme.connect-timeout";
     /** Outbound read timeout. Default {@code PT10S}. */

@@ -80,9 +80,15 @@ public final class FlowStarter {
                     target.get().requestUriBase());
             reachability.reached();
             Optional<RequestObject> requestObject = pending.requestObject();
-            if (requestObject.isPresent() && !requestObjects.put(requestObject.get())) {
-                ErrorPages.unavailable(response, "too many logins in progress");
-                return;
+            if (requestObject.isPresent()) {
+                try {
+                    requestObjects.put(requestObject.get());
+                } catch (RuntimeException e) {
+                    // the distributed cache cannot be reached (a partitioned cluster): no login starts by reference
+                    ErrorPages.unavailable(response, ItsmeCdiMessage.REQUEST_OBJECT_STORE_FAILED.format(e.getClass()
+                            .getName()));
+                    return;
+                }
             }
             ItsmeSessionData established = ItsmeSessionData.in(request.getSession(false));
             loginStates.save(request, response, new LoginState(pending, returnPath,

@@ -25,6 +25,7 @@ import javax.crypto.SecretKey;
  * @param detectApiClients whether requests that cannot follow a redirect get 401 rather than a 302 to itsme
  * @param apiPaths path prefixes whose unauthenticated requests always get 401
  * @param qualifiers the class names of the mechanism bean's qualifiers; empty: {@code @Default}
+ * @param requestObjectStore where request objects wait for itsme's fetch in reference mode
  */
 public record ItsmeSettings(ItsmeEnvironment environment, URI discoveryUri, String clientId, String serviceCode,
         String shareDataServiceCode, String confirmServiceCode, URI redirectUri, RelyingPartyKeys keys,
@@ -32,7 +33,7 @@ public record ItsmeSettings(ItsmeEnvironment environment, URI discoveryUri, Stri
         LoginStateMode loginState, RequestObjectMode requestObject, Duration connectTimeout, Duration readTimeout,
         Duration clockSkew, Duration jwksRefetchInterval, Duration loginTimeout, String callbackPath, String jwksPath,
         String requestUriPath, SecretKey cookieKey, String cookieName, List<String> uiLocales, boolean detectApiClients,
-        List<String> apiPaths, List<String> qualifiers) {
+        List<String> apiPaths, List<String> qualifiers, RequestObjectStoreMode requestObjectStore) {
 
     public ItsmeSettings {
         scopes = List.copyOf(scopes);

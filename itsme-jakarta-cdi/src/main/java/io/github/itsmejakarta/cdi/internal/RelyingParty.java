@@ -3,10 +3,14 @@ package io.github.itsmejakarta.cdi.internal;
 import io.github.itsmejakarta.core.ItsmeClient;
 import io.github.itsmejakarta.core.ItsmeClientBuilder;
 import io.github.itsmejakarta.core.ItsmeConfigurationException;
+import io.github.itsmejakarta.cdi.ItsmeCdiMessage;
+import io.github.itsmejakarta.cdi.ItsmeConfigKeys;
 import io.github.itsmejakarta.core.ItsmeException;
 import io.github.itsmejakarta.core.ItsmeUserInfo;
+import io.github.itsmejakarta.core.RequestObjectMode;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import java.net.URI;
+import java.lang.System.Logger.Level;
 import java.time.Clock;
 
 /**
@@ -22,6 +26,7 @@ import java.time.Clock;
  * <p>Immutable after construction and thread-safe: every part is thread-safe.
  */
 public final class RelyingParty {
+    private static final System.Logger LOG = System.getLogger(RelyingParty.class.getName());
     private final ItsmeSettings settings;
     private final Clock clock;
     private final ItsmeClient client;
@@ -40,15 +45,31 @@ public final class RelyingParty {
         this.settings = settings;
         this.clock = clock;
         this.client = client(settings, clock);
+        this.requestObjects = requestObjectStore(settings, clock);
         this.loginStates = settings.loginState() == LoginStateMode.COOKIE
                 ? new CookieLoginStateStore(settings.cookieKey(), settings.cookieName(), settings.callbackPath(),
                         settings.loginTimeout(), clock)
-                : new SessionLoginStateStore(clock);
-        this.requestObjects = new RequestObjectStore(clock);
+                : new SessionLoginStateStore(clock, requestObjects::remove);
         this.reachability = new ItsmeReachability(settings.discoveryUri(), clock);
         this.flows = new FlowStarter(settings, client, new RedirectUris(settings), loginStates, requestObjects,
                 reachability);
         this.endpoints = new RelyingPartyEndpoints(settings, requestObjects);
+    }
+
+    /** Where request objects wait: only reference mode looks for a distributed cache, and says which it found. */
+    private static RequestObjectStore requestObjectStore(ItsmeSettings s, Clock c) {
+        if (s.requestObject() != RequestObjectMode.REFERENCE) {
+            return RequestObjectStores.create(RequestObjectStoreMode.MEMORY, "", s.loginTimeout(), c);
+        }
+        RequestObjectStore store = RequestObjectStores.create(s.requestObjectStore(),
+                "itsme.request-objects." + s.clientId(), s.loginTimeout(), c);
+        if (store.isDistributed()) {
+            LOG.log(Level.INFO, ItsmeCdiMessage.REQUEST_OBJECTS_KEPT_IN.format(store.description()));
+        } else {
+            LOG.log(Level.WARNING, ItsmeCdiMessage.REQUEST_OBJECTS_NODE_LOCAL.format(s.requestUriPath() + "/*",
+                    ItsmeConfigKeys.REQUEST_OBJECT));
+        }
+        return store;
     }
 
     /** The validated settings. */

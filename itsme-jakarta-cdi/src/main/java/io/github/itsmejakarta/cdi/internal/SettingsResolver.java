@@ -78,6 +78,7 @@ public final class SettingsResolver {
                     Map.entry(DEFAULT_GROUPS, ItsmeAuthenticationMechanismDefinition::defaultGroups),
                     Map.entry(LOGIN_STATE, ItsmeAuthenticationMechanismDefinition::loginState),
                     Map.entry(REQUEST_OBJECT, ItsmeAuthenticationMechanismDefinition::requestObject),
+                    Map.entry(REQUEST_OBJECT_STORE, ItsmeAuthenticationMechanismDefinition::requestObjectStore),
                     Map.entry(CONNECT_TIMEOUT, ItsmeAuthenticationMechanismDefinition::connectTimeout),
                     Map.entry(READ_TIMEOUT, ItsmeAuthenticationMechanismDefinition::readTimeout),
                     Map.entry(CLOCK_SKEW, ItsmeAuthenticationMechanismDefinition::clockSkew),
@@ -209,6 +210,11 @@ public final class SettingsResolver {
         Set<String> groups = new LinkedHashSet<>(list(DEFAULT_GROUPS));
         LoginStateMode loginState = enumValue(LOGIN_STATE, LoginStateMode.class, LoginStateMode.SESSION);
         RequestObjectMode requestObject = enumValue(REQUEST_OBJECT, RequestObjectMode.class, RequestObjectMode.NONE);
+        RequestObjectStoreMode requestObjectStore = enumValue(REQUEST_OBJECT_STORE, RequestObjectStoreMode.class,
+                RequestObjectStoreMode.AUTO);
+        if (requestObjectStore == RequestObjectStoreMode.JCACHE && !RequestObjectStores.jcacheVisible()) {
+            problems.add(ItsmeCdiMessage.REQUEST_OBJECT_STORE_MISSING.format(REQUEST_OBJECT_STORE));
+        }
         // defaults and limits are core's, so that the annotation and the builder never disagree
         Duration connect = duration(CONNECT_TIMEOUT, ItsmeDefaults.CONNECT_TIMEOUT, ItsmeDefaults::timeoutProblem);
         Duration read = duration(READ_TIMEOUT, ItsmeDefaults.READ_TIMEOUT, ItsmeDefaults::timeoutProblem);
@@ -249,7 +255,7 @@ public final class SettingsResolver {
         return new Resolution(new ItsmeSettings(environment, discovery, clientId, serviceCode, shareData, confirm,
                 redirect, keys, scopes, claims, acr, callerNameClaim, groups, loginState, requestObject, connect, read,
                 skew, jwksRefetch, loginTimeout, callbackPath, jwksPath, requestUriPath, cookieKey, cookieName,
-                uiLocales, detectApiClients, apiPaths, qualifiers), problems);
+                uiLocales, detectApiClients, apiPaths, qualifiers, requestObjectStore), problems);
     }
 
     private String required(String key) {
