@@ -22,7 +22,7 @@ import io.github.itsmejakarta.testkit.ItsmeSimulator;
 public final class Cluster implements AutoCloseable {
 
     public static final List<String> MODES = List.of("session", "cookie");
-    private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(8);
 
     public final Tls tls;
     public final SSLContext sslContext;

@@ -105,10 +105,10 @@ public final class PayaraNode implements AutoCloseable {
         }
     }
 
-    /** Waits until the node's log shows a Hazelcast member list of {@code size}. */
+    /** Waits until the node's log shows Payara's data grid with {@code size} members. */
     public void awaitMembers(int size, Duration timeout) throws InterruptedException, IOException {
         Instant end = Instant.now().plus(timeout);
-        String expected = "Members {size:" + size;
+        String expected = "DG Size: " + size;
         while (!Files.readString(log).contains(expected)) {
             if (Instant.now().isAfter(end)) {
                 throw new IllegalStateException("node " + name + " never saw " + size + " members; see " + log);
