@@ -23,6 +23,7 @@ public final class PayaraNode implements AutoCloseable {
     private final String name;
     private final int httpPort;
     private final Path log;
+    private final Path root;
     private final List<String> command;
     private Process process;
 
@@ -33,7 +34,7 @@ public final class PayaraNode implements AutoCloseable {
             List<Path> wars) {
         this.name = name;
         this.httpPort = httpPort;
-        Path root = work.resolve("node-" + name);
+        this.root = work.resolve("node-" + name);
         this.log = work.resolve("node-" + name + ".log");
         List<String> c = new ArrayList<>();
         c.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -70,11 +71,13 @@ public final class PayaraNode implements AutoCloseable {
     }
 
     public synchronized void start() throws IOException {
+        // a root directory left by an earlier run would deploy its applications again beside the new ones
+        deleteTree(root);
         Files.createDirectories(log.getParent());
         Files.createDirectories(Path.of(command.stream().filter(s -> s.startsWith("-Djava.io.tmpdir="))
                 .findFirst().orElseThrow().substring("-Djava.io.tmpdir=".length())));
         process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+                .redirectOutput(ProcessBuilder.Redirect.to(log.toFile())).start();
     }
 
     /** Waits until every context answers its public page with 200. */
@@ -114,6 +117,17 @@ public final class PayaraNode implements AutoCloseable {
                 throw new IllegalStateException("node " + name + " never saw " + size + " members; see " + log);
             }
             Thread.sleep(500);
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
         }
     }
 
