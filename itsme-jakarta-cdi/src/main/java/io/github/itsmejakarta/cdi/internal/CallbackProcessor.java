@@ -76,7 +76,6 @@ public final class CallbackProcessor {
         ItsmeTokens tokens;
         try {
             tokens = client.exchange(authorization, pending);
-            reachability.reached();
         } catch (ItsmeErrorResponseException e) {
             if (e.isTemporarilyUnavailable()) {
                 ErrorPages.unavailable(response, e.messageId() + " " + e.error());

@@ -78,7 +78,6 @@ public final class FlowStarter {
         try {
             PendingAuthorization pending = client.authorize(authorization, target.get().redirectUri(),
                     target.get().requestUriBase());
-            reachability.reached();
             Optional<RequestObject> requestObject = pending.requestObject();
             if (requestObject.isPresent()) {
                 try {

@@ -50,7 +50,7 @@ public final class RelyingParty {
                 ? new CookieLoginStateStore(settings.cookieKey(), settings.cookieName(), settings.callbackPath(),
                         settings.loginTimeout(), clock)
                 : new SessionLoginStateStore(clock, requestObjects::remove);
-        this.reachability = new ItsmeReachability(settings.discoveryUri(), clock);
+        this.reachability = new ItsmeReachability(settings.discoveryUri(), client, clock);
         this.flows = new FlowStarter(settings, client, new RedirectUris(settings), loginStates, requestObjects,
                 reachability);
         this.endpoints = new RelyingPartyEndpoints(settings, requestObjects);
@@ -94,9 +94,7 @@ public final class RelyingParty {
 
     /** Fetches userinfo for an established login (one RSA decryption, one network call). */
     public ItsmeUserInfo userInfo(ItsmeSessionData data) throws ItsmeException {
-        ItsmeUserInfo info = client.userInfo(data.tokens());
-        reachability.reached();
-        return info;
+        return client.userInfo(data.tokens());
     }
 
     /**
