@@ -12,6 +12,7 @@ import io.github.itsmejakarta.cdi.internal.RelyingPartyEndpoints;
 import io.github.itsmejakarta.core.Service;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
@@ -23,6 +24,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.util.function.Consumer;
 
 /**
  * The itsme {@link HttpAuthenticationMechanism}: it sees every request of the application and dispatches, cheapest
@@ -69,6 +71,8 @@ public class ItsmeAuthenticationMechanism implements HttpAuthenticationMechanism
     ItsmeExtension extension;
     @Inject
     IdentityStoreHandler identityStoreHandler;
+    @Inject
+    BeanManager beanManager;
 
     private String callbackPath;
     private String jwksPath;
@@ -82,24 +86,28 @@ public class ItsmeAuthenticationMechanism implements HttpAuthenticationMechanism
     public ItsmeAuthenticationMechanism() {
     }
 
-    /** Outside CDI (tests): the same mechanism over an explicit relying party and identity store handler. */
-    ItsmeAuthenticationMechanism(RelyingParty relyingParty, IdentityStoreHandler identityStoreHandler) {
+    /**
+     * Outside CDI (tests): the same mechanism over an explicit relying party and identity store handler, handing the
+     * login events to {@code events}.
+     */
+    ItsmeAuthenticationMechanism(RelyingParty relyingParty, IdentityStoreHandler identityStoreHandler,
+            Consumer<Object> events) {
         this.identityStoreHandler = identityStoreHandler;
-        setUp(relyingParty);
+        setUp(relyingParty, events);
     }
 
     @PostConstruct
     void init() {
-        setUp(extension.relyingParty());
+        setUp(extension.relyingParty(), beanManager.getEvent()::fire);
     }
 
-    private void setUp(RelyingParty relyingParty) {
+    private void setUp(RelyingParty relyingParty, Consumer<Object> events) {
         ItsmeSettings s = relyingParty.settings();
         this.callbackPath = s.callbackPath();
         this.jwksPath = s.jwksPath();
         this.requestObjectPrefix = s.requestUriPath() + "/";
         this.flows = relyingParty.flows();
-        this.callback = relyingParty.callbackProcessor(identityStoreHandler);
+        this.callback = relyingParty.callbackProcessor(identityStoreHandler, events);
         this.endpoints = relyingParty.endpoints();
         this.apiClients = ApiClients.of(s);
     }

@@ -92,7 +92,11 @@ public enum ItsmeCdiMessage implements MessageId {
      * a qualified mechanism, so no login would ever happen.
      */
     QUALIFIERS_NEED_SECURITY_4("ITSME-1761",
-            "Setting '%s' (%s) needs Jakarta Security 4.0 (a Jakarta EE 11 server): on this server no mechanism handler would select a qualified mechanism; leave it empty here");
+            "Setting '%s' (%s) needs Jakarta Security 4.0 (a Jakarta EE 11 server): on this server no mechanism handler would select a qualified mechanism; leave it empty here"),
+    /** A CDI observer of a login event threw; the login itself went on. */
+    EVENT_OBSERVER_FAILED("ITSME-1771", "An observer of %s threw %s; the login went on"),
+    /** The readiness check has not read itsme yet (or a check is running for the first time). */
+    HEALTH_NOT_CHECKED("ITSME-1772", "itsme has not been read successfully yet");
 
     private final String id;
     private final String template;

@@ -118,6 +118,17 @@ public final class ItsmeConfigKeys {
      * {@code HttpAuthenticationMechanismHandler}. Default: none. Refused on a Jakarta Security 3.0 (EE 10) server.
      */
     public static final String QUALIFIERS = "itsme.qualifiers";
+    /**
+     * {@code true} adds the MicroProfile Health readiness check {@code itsme} (on a server with MicroProfile Health).
+     * Default {@code false}. A MicroProfile Config key only: it has no annotation attribute.
+     */
+    public static final String HEALTH_ENABLED = "itsme.health.enabled";
+    /**
+     * How old the last successful read of itsme's discovery document and JWK set may be before the readiness check
+     * reads them again (and reports DOWN if that fails). Default {@code PT5M}, from 10 s to 1 h. A MicroProfile Config
+     * key only.
+     */
+    public static final String HEALTH_MAX_AGE = "itsme.health.max-age";
 
     private ItsmeConfigKeys() {
     }

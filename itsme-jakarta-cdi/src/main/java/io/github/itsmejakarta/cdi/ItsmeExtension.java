@@ -5,11 +5,13 @@ import io.github.itsmejakarta.cdi.internal.ItsmeSettings;
 import io.github.itsmejakarta.cdi.internal.QualifierInstances;
 import io.github.itsmejakarta.cdi.internal.RelyingParty;
 import io.github.itsmejakarta.cdi.internal.SettingsResolver;
+import io.github.itsmejakarta.cdi.internal.TelemetryLookup;
 import io.github.itsmejakarta.cdi.internal.UnknownKeys;
 import io.github.itsmejakarta.core.ItsmeConfigurationException;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
+import jakarta.enterprise.inject.spi.Annotated;
 import jakarta.enterprise.inject.spi.AnnotatedType;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
@@ -83,6 +85,41 @@ public class ItsmeExtension implements Extension {
             event.addAnnotatedType(beanManager.createAnnotatedType(type), ItsmeExtension.class.getName() + "."
                     + type.getSimpleName());
         }
+        healthCheckClass().ifPresent(type -> event.addAnnotatedType(beanManager.createAnnotatedType(type),
+                ItsmeExtension.class.getName() + "." + type.getSimpleName()));
+    }
+
+    /**
+     * The readiness check's class when the MicroProfile Health API is visible; it is loaded by name only then, since
+     * it implements the API's interface.
+     */
+    private static Optional<Class<?>> healthCheckClass() {
+        ClassLoader loader = ItsmeExtension.class.getClassLoader();
+        try {
+            Class.forName("org.eclipse.microprofile.health.HealthCheck", false, loader);
+            return Optional.of(Class.forName(ItsmeExtension.class.getPackageName() + ".ItsmeReadinessCheck", false,
+                    loader));
+        } catch (ClassNotFoundException | LinkageError e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The readiness check is opt-in ({@value ItsmeConfigKeys#HEALTH_ENABLED}); observed for every bean, since naming
+     * its type here would load the MicroProfile Health API where it is absent.
+     */
+    void vetoHealthCheck(@Observes ProcessBeanAttributes<?> event) {
+        Annotated annotated = event.getAnnotated();
+        if (annotated instanceof AnnotatedType<?> type
+                && type.getJavaClass().getName().equals(ItsmeExtension.class.getPackageName() + ".ItsmeReadinessCheck")
+                && (definitions.isEmpty() || !healthEnabled())) {
+            event.veto();
+        }
+    }
+
+    private static boolean healthEnabled() {
+        return configLookup(config()).apply(ItsmeConfigKeys.HEALTH_ENABLED).map(String::trim).map(Boolean::parseBoolean)
+                .orElse(false);
     }
 
     <T> void findDefinition(
@@ -188,7 +225,7 @@ public class ItsmeExtension implements Extension {
             // builds core's client once (no network call), so that what core checks itself, e.g. a JSON-B
             // implementation on the class path, fails the deployment rather than the first login
             try {
-                rp = new RelyingParty(resolution.settings(), Clock.systemUTC());
+                rp = new RelyingParty(resolution.settings(), Clock.systemUTC(), TelemetryLookup.find(beanManager));
             } catch (ItsmeConfigurationException e) {
                 problems.add(ItsmeCdiMessage.CLIENT_INVALID.format(e.getMessage()));
             }

@@ -4,6 +4,7 @@ import io.github.itsmejakarta.cdi.internal.ItsmeSettings;
 import io.github.itsmejakarta.cdi.internal.RelyingParty;
 import io.github.itsmejakarta.core.ItsmeConfigurationException;
 import io.github.itsmejakarta.core.keys.RelyingPartyKeys;
+import io.github.itsmejakarta.core.telemetry.ItsmeTelemetry;
 import io.github.itsmejakarta.testkit.ItsmeSimulator;
 import io.github.itsmejakarta.testkit.ServiceType;
 import io.github.itsmejakarta.testkit.SimulatedClient;
@@ -21,6 +22,8 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * The real simulator on loopback with the RP registered, plus the mechanism built over it. The "application" lives at
@@ -38,6 +41,8 @@ final class SimulatorFixture {
     /** The relying party each mechanism made here works over, for the {@link ItsmeContext} of the same "deployment". */
     private final Map<ItsmeAuthenticationMechanism, RelyingParty> relyingParties = Collections
             .synchronizedMap(new IdentityHashMap<>());
+    /** Every login event the mechanisms made here fired, in order; cleared before each test. */
+    final List<Object> events = new CopyOnWriteArrayList<>();
     final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -86,16 +91,23 @@ final class SimulatorFixture {
     }
 
     ItsmeAuthenticationMechanism mechanism(Map<String, String> overrides, Clock clock, ItsmeGroupsMapper... mappers) {
+        return mechanismWithEvents(overrides, clock, events::add, mappers);
+    }
+
+    /** The mechanism handing its login events to {@code eventSink} (the CDI event bus in a container). */
+    ItsmeAuthenticationMechanism mechanismWithEvents(Map<String, String> overrides, Clock clock,
+            Consumer<Object> eventSink,
+            ItsmeGroupsMapper... mappers) {
         ItsmeSettings s = settings(overrides);
         ItsmeIdentityStore store = new ItsmeIdentityStore(s, List.of(mappers));
         IdentityStoreHandler handler = store::validate;
         RelyingParty relyingParty;
         try {
-            relyingParty = new RelyingParty(s, clock);
+            relyingParty = new RelyingParty(s, clock, ItsmeTelemetry.none());
         } catch (ItsmeConfigurationException e) {
             throw new AssertionError(e);
         }
-        ItsmeAuthenticationMechanism mechanism = new ItsmeAuthenticationMechanism(relyingParty, handler);
+        ItsmeAuthenticationMechanism mechanism = new ItsmeAuthenticationMechanism(relyingParty, handler, eventSink);
         relyingParties.put(mechanism, relyingParty);
         return mechanism;
     }

@@ -25,6 +25,7 @@ abstract class SimulatorTest {
     @BeforeEach
     void resetSimulator() {
         fx.sim.reset();
+        fx.events.clear();
         fx.sim.autoApprove(TestPersons.BELGIAN_EID_HOLDER);
     }
 

@@ -19,6 +19,7 @@ import io.github.itsmejakarta.core.internal.request.UsedStates;
 import io.github.itsmejakarta.core.internal.token.TokenResponse;
 import io.github.itsmejakarta.core.internal.token.TokenResponseReader;
 import io.github.itsmejakarta.core.keys.RelyingPartyKeys;
+import io.github.itsmejakarta.core.telemetry.ItsmeTelemetry;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.spi.JsonProvider;
 
@@ -79,6 +80,7 @@ public final class ItsmeClient {
     private final Duration jwksRefetchInterval;
     private final Duration pendingLifetime;
     private final Clock clock;
+    private final ItsmeTelemetry telemetry;
     private final ItsmeHttp http;
     private final DiscoveryLoader discovery;
     private final TokenResponseReader tokenReader;
@@ -98,7 +100,8 @@ public final class ItsmeClient {
         this.jwksRefetchInterval = b.jwksRefetchInterval;
         this.pendingLifetime = b.pendingLifetime;
         this.clock = b.clock;
-        this.http = new ItsmeHttp(b.connectTimeout, b.readTimeout, b.maxResponseBytes);
+        this.telemetry = b.telemetry;
+        this.http = new ItsmeHttp(b.connectTimeout, b.readTimeout, b.maxResponseBytes, telemetry);
         this.discovery = new DiscoveryLoader(http, jsonb);
         this.tokenReader = new TokenResponseReader(json);
         this.minter = new JwtMinter(clientId, clock);
@@ -253,6 +256,7 @@ public final class ItsmeClient {
             }
         }
         URI uri = UrlQuery.append(p.authorizationEndpoint(), query);
+        telemetry.loginStarted(request.service());
         return PendingAuthorization.of(state, nonce, verifier, redirectUri, request.service(), request.serviceCode(),
                 request.acr(), now, expiresAt, uri, requestObject);
     }
@@ -277,6 +281,21 @@ public final class ItsmeClient {
     public ItsmeTokens exchange(AuthorizationResponse response, PendingAuthorization pending) throws ItsmeException {
         Objects.requireNonNull(response, "response");
         Objects.requireNonNull(pending, "pending");
+        ItsmeTelemetry.Operation operation = telemetry.callback(pending.service());
+        try {
+            ItsmeTokens tokens = redeem(response, pending);
+            telemetry.loginSucceeded(pending.service());
+            return tokens;
+        } catch (ItsmeException e) {
+            operation.failed(e.messageId());
+            telemetry.loginFailed(pending.service(), e.messageId());
+            throw e;
+        } finally {
+            operation.end();
+        }
+    }
+
+    private ItsmeTokens redeem(AuthorizationResponse response, PendingAuthorization pending) throws ItsmeException {
         if (response.issuer().isPresent() && !issuer.equals(response.issuer().get())) {
             throw new ItsmeRejectedException(ItsmeMessage.CALLBACK_ISSUER_MISMATCH,
                     SafeText.description(response.issuer().get()));
@@ -345,6 +364,22 @@ public final class ItsmeClient {
                     SafeText.description(challenge.description().orElse(null)));
         }
         return p.processor().processUserInfo(result.bodyText(), tokens.identity().sub());
+    }
+
+    /**
+     * Reads itsme's discovery document and JWK set afresh, past every cache, and checks them as a login would: the
+     * discovery issuer (OIDC Discovery 4.3), the endpoints, and at least one RSA signature key in the JWK set. The check
+     * behind a readiness probe; the caches that logins use are left as they are.
+     *
+     * @throws ItsmeException why itsme cannot be used now: ITSME-1101/1102/1103 (discovery), 1110/1111 (JWK set),
+     *             112x (communication)
+     */
+    public void checkProvider() throws ItsmeException {
+        ItsmeProviderMetadata metadata = discovery.load(discoveryUri, issuer);
+        JwksSource source = new JwksSource(http, DiscoveryLoader.endpoint(metadata.jwksUri(), "jwks_uri"));
+        if (new ItsmeJwks(source, clock, Duration.ZERO).verificationKeys().isEmpty()) {
+            throw new ItsmeRejectedException(ItsmeMessage.JWKS_INVALID, "no RSA key to verify signatures with");
+        }
     }
 
     private ProviderContext provider() throws ItsmeException {

@@ -1,6 +1,7 @@
 package io.github.itsmejakarta.core;
 
 import io.github.itsmejakarta.core.keys.RelyingPartyKeys;
+import io.github.itsmejakarta.core.telemetry.ItsmeTelemetry;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.spi.JsonProvider;
@@ -11,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -38,6 +40,7 @@ public final class ItsmeClientBuilder {
     Duration discoveryFailureMemory = ItsmeDefaults.DISCOVERY_FAILURE_MEMORY;
     Clock clock = Clock.systemUTC();
     int maxResponseBytes = ItsmeDefaults.MAX_RESPONSE_BYTES;
+    ItsmeTelemetry telemetry = ItsmeTelemetry.automatic();
 
     ItsmeClientBuilder() {
     }
@@ -59,6 +62,7 @@ public final class ItsmeClientBuilder {
         discoveryFailureMemory = o.discoveryFailureMemory;
         clock = o.clock;
         maxResponseBytes = o.maxResponseBytes;
+        telemetry = o.telemetry;
     }
 
     /** itsme's environment; its issuer is known, so no {@link #expectedIssuer(String)} is needed. */
@@ -184,6 +188,16 @@ public final class ItsmeClientBuilder {
     public ItsmeClientBuilder maxResponseBytes(int maxResponseBytes) {
         ItsmeClientBuilder b = new ItsmeClientBuilder(this);
         b.maxResponseBytes = maxResponseBytes;
+        return b;
+    }
+
+    /**
+     * Where calls, callbacks and login outcomes are reported. Default {@link ItsmeTelemetry#automatic()}:
+     * OpenTelemetry's global instance when its API is on the class path, nothing otherwise.
+     */
+    public ItsmeClientBuilder telemetry(ItsmeTelemetry telemetry) {
+        ItsmeClientBuilder b = new ItsmeClientBuilder(this);
+        b.telemetry = Objects.requireNonNull(telemetry, "telemetry");
         return b;
     }
 

@@ -1,6 +1,9 @@
 package io.github.itsmejakarta.cdi.internal;
 
 import io.github.itsmejakarta.cdi.ItsmeCdiMessage;
+import io.github.itsmejakarta.cdi.ItsmeConfirmationCompleted;
+import io.github.itsmejakarta.cdi.ItsmeLoginFailed;
+import io.github.itsmejakarta.cdi.ItsmeLoginSucceeded;
 import io.github.itsmejakarta.cdi.ItsmeConfirmation;
 import io.github.itsmejakarta.cdi.ItsmeCredential;
 import io.github.itsmejakarta.core.AuthorizationResponse;
@@ -41,16 +44,23 @@ public final class CallbackProcessor {
     private final ItsmeClient client;
     private final LoginStateStore loginStates;
     private final IdentityStoreHandler identityStoreHandler;
+    private final LoginEvents events;
     private final Clock clock;
     private final ItsmeReachability reachability;
 
     CallbackProcessor(ItsmeClient client, LoginStateStore loginStates, IdentityStoreHandler identityStoreHandler,
-            Clock clock, ItsmeReachability reachability) {
+            LoginEvents events, Clock clock, ItsmeReachability reachability) {
         this.client = client;
         this.loginStates = loginStates;
         this.identityStoreHandler = identityStoreHandler;
+        this.events = events;
         this.clock = clock;
         this.reachability = reachability;
+    }
+
+    private void failed(PendingAuthorization pending, String messageId, int status) {
+        events.failed(new ItsmeLoginFailed(messageId, Optional.ofNullable(pending).map(PendingAuthorization::service),
+                status, clock.instant()));
     }
 
     /** Completes the callback this request carries, or writes the page saying why not. */
@@ -61,6 +71,7 @@ public final class CallbackProcessor {
         try {
             authorization = AuthorizationResponse.fromParameterMap(request.getParameterMap());
         } catch (ItsmeException e) {
+            failed(null, e.messageId(), 401);
             ErrorPages.refused(response, e.messageId());
             return;
         }
@@ -68,6 +79,7 @@ public final class CallbackProcessor {
         if (login.isEmpty()) {
             String message = ItsmeCdiMessage.LOGIN_NOT_IN_PROGRESS.format();
             LOG.log(Level.INFO, message);
+            failed(null, ItsmeCdiMessage.LOGIN_NOT_IN_PROGRESS.id(), 401);
             ErrorPages.write(response, 401, "itsme login failed", message + ". Please start again.");
             return;
         }
@@ -78,17 +90,21 @@ public final class CallbackProcessor {
             tokens = client.exchange(authorization, pending);
         } catch (ItsmeErrorResponseException e) {
             if (e.isTemporarilyUnavailable()) {
+                failed(pending, e.messageId(), 503);
                 ErrorPages.unavailable(response, e.messageId() + " " + e.error());
             } else {
+                failed(pending, e.messageId(), 401);
                 ErrorPages.refused(response, e.messageId() + " " + e.error());
             }
             return;
         } catch (ItsmeCommunicationException e) {
             reachability.failed(e);
+            failed(pending, e.messageId(), 503);
             ErrorPages.unavailable(response, e.messageId());
             return;
         } catch (ItsmeException e) {
             LOG.log(Level.INFO, e.getMessage()); // core's messages carry no secret
+            failed(pending, e.messageId(), 401);
             ErrorPages.refused(response, e.messageId());
             return;
         }
@@ -96,6 +112,7 @@ public final class CallbackProcessor {
             // the caller's session stays as it was: no other person, no confirmation in A's name
             String message = ItsmeCdiMessage.FLOW_FOR_ANOTHER_PERSON.format(pending.service());
             LOG.log(Level.WARNING, message);
+            failed(pending, ItsmeCdiMessage.FLOW_FOR_ANOTHER_PERSON.id(), 401);
             ErrorPages.write(response, 401, "itsme login failed", message);
             return;
         }
@@ -104,6 +121,7 @@ public final class CallbackProcessor {
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
             String message = ItsmeCdiMessage.CREDENTIAL_REFUSED.format(result.getStatus());
             LOG.log(Level.INFO, message);
+            failed(pending, ItsmeCdiMessage.CREDENTIAL_REFUSED.id(), 401);
             ErrorPages.write(response, 401, "itsme login failed", message);
             return;
         }
@@ -116,6 +134,13 @@ public final class CallbackProcessor {
         session.setAttribute(ItsmeSessionData.ATTRIBUTE, new ItsmeSessionData(result.getCallerPrincipal(),
                 result.getCallerGroups(), tokens, pending.redirectUri(), confirmation));
         httpMessageContext.notifyContainerAboutLogin(result.getCallerPrincipal(), result.getCallerGroups());
+        Optional<String> previousSubject = Optional.ofNullable(previous).map(p -> p.tokens().identity().sub());
+        events.succeeded(new ItsmeLoginSucceeded(result.getCallerPrincipal().getName(),
+                tokens.identity().sub(), pending.service(), tokens.identity().acrValue(), previous == null,
+                previousSubject, clock.instant()));
+        if (state.approval() != null) {
+            events.confirmed(new ItsmeConfirmationCompleted(tokens.identity().sub(), confirmation));
+        }
         response.sendRedirect(request.getContextPath() + state.returnPath());
     }
 }

@@ -90,9 +90,14 @@ public final class FlowStarter {
                 }
             }
             ItsmeSessionData established = ItsmeSessionData.in(request.getSession(false));
+            // share-data and confirm must come back for the caller who started them; a new login may switch
+            // persons, which is how an application re-links an account whose itsme sub changed (ItsmeLoginSucceeded
+            // carries the previous sub)
+            String expectedSub = established == null || pending.service() == Service.LOGIN
+                    ? null
+                    : established.tokens().identity().sub();
             loginStates.save(request, response, new LoginState(pending, returnPath,
-                    parameters.approval().orElse(null),
-                    established == null ? null : established.tokens().identity().sub()));
+                    parameters.approval().orElse(null), expectedSub));
             response.setHeader("Cache-Control", "no-store");
             response.sendRedirect(pending.uri().toString());
         } catch (ItsmeCommunicationException e) {

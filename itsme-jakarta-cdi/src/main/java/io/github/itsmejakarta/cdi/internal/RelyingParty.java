@@ -1,5 +1,6 @@
 package io.github.itsmejakarta.cdi.internal;
 
+import io.github.itsmejakarta.cdi.internal.health.ProviderReadiness;
 import io.github.itsmejakarta.core.ItsmeClient;
 import io.github.itsmejakarta.core.ItsmeClientBuilder;
 import io.github.itsmejakarta.core.ItsmeConfigurationException;
@@ -8,10 +9,12 @@ import io.github.itsmejakarta.cdi.ItsmeConfigKeys;
 import io.github.itsmejakarta.core.ItsmeException;
 import io.github.itsmejakarta.core.ItsmeUserInfo;
 import io.github.itsmejakarta.core.RequestObjectMode;
+import io.github.itsmejakarta.core.telemetry.ItsmeTelemetry;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import java.net.URI;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
+import java.util.function.Consumer;
 
 /**
  * What one deployment of the itsme mechanism shares between requests: the settings, the one core client (discovery,
@@ -30,6 +33,8 @@ public final class RelyingParty {
     private final ItsmeSettings settings;
     private final Clock clock;
     private final ItsmeClient client;
+    private final ItsmeTelemetry telemetry;
+    private final ProviderReadiness readiness;
     private final LoginStateStore loginStates;
     private final RequestObjectStore requestObjects;
     private final FlowStarter flows;
@@ -41,10 +46,13 @@ public final class RelyingParty {
      *
      * @throws ItsmeConfigurationException if core refuses the settings (e.g. no JSON-B implementation, ITSME-1006)
      */
-    public RelyingParty(ItsmeSettings settings, Clock clock) throws ItsmeConfigurationException {
+    public RelyingParty(ItsmeSettings settings, Clock clock, ItsmeTelemetry telemetry)
+            throws ItsmeConfigurationException {
         this.settings = settings;
         this.clock = clock;
-        this.client = client(settings, clock);
+        this.telemetry = telemetry;
+        this.client = client(settings, clock, telemetry);
+        this.readiness = new ProviderReadiness(client::checkProvider, settings.healthMaxAge(), clock);
         this.requestObjects = requestObjectStore(settings, clock);
         this.loginStates = settings.loginState() == LoginStateMode.COOKIE
                 ? new CookieLoginStateStore(settings.cookieKey(), settings.cookieName(), settings.callbackPath(),
@@ -87,9 +95,18 @@ public final class RelyingParty {
         return endpoints;
     }
 
-    /** Completes callbacks, handing each verified identity to {@code identityStoreHandler}. */
-    public CallbackProcessor callbackProcessor(IdentityStoreHandler identityStoreHandler) {
-        return new CallbackProcessor(client, loginStates, identityStoreHandler, clock, reachability);
+    /**
+     * Completes callbacks, handing each verified identity to {@code identityStoreHandler} and the login events to
+     * {@code events} (the CDI event bus in a container).
+     */
+    public CallbackProcessor callbackProcessor(IdentityStoreHandler identityStoreHandler, Consumer<Object> events) {
+        return new CallbackProcessor(client, loginStates, identityStoreHandler, new LoginEvents(events, telemetry),
+                clock, reachability);
+    }
+
+    /** Whether itsme is usable now, for the readiness check. */
+    public ProviderReadiness readiness() {
+        return readiness;
     }
 
     /** Fetches userinfo for an established login (one RSA decryption, one network call). */
@@ -101,7 +118,8 @@ public final class RelyingParty {
      * The core client. Its own redirect URI is the configured one; without one, a loopback stand-in that no login
      * sends, because every login passes its own ({@link FlowStarter}).
      */
-    private static ItsmeClient client(ItsmeSettings s, Clock clock) throws ItsmeConfigurationException {
+    private static ItsmeClient client(ItsmeSettings s, Clock clock, ItsmeTelemetry telemetry)
+            throws ItsmeConfigurationException {
         URI redirect = s.redirectUri() != null ? s.redirectUri() : URI.create("http://localhost" + s.callbackPath());
         ItsmeClientBuilder b = s.environment() != null
                 ? ItsmeClient.builder().discovery(s.environment())
@@ -109,6 +127,7 @@ public final class RelyingParty {
         return b.clientId(s.clientId()).keys(s.keys()).redirectUri(redirect).connectTimeout(s.connectTimeout())
                 .readTimeout(s.readTimeout()).clockSkew(s.clockSkew())
                 .jwksRefetchInterval(s.jwksRefetchInterval()).pendingLifetime(s.loginTimeout()).clock(clock)
-                .build();
+                // the callback decides whether a login succeeded (identity stores included): LoginEvents counts it
+                .telemetry(new CallsOnlyTelemetry(telemetry)).build();
     }
 }

@@ -46,6 +46,9 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class SettingsResolver {
     static final String DEFAULT_CALLBACK_PATH = "/itsme/callback";
+    static final Duration DEFAULT_HEALTH_MAX_AGE = Duration.ofMinutes(5);
+    static final Duration MIN_HEALTH_MAX_AGE = Duration.ofSeconds(10);
+    static final Duration MAX_HEALTH_MAX_AGE = Duration.ofHours(1);
     static final String DEFAULT_JWKS_PATH = "/itsme/jwks";
     static final String DEFAULT_REQUEST_URI_PATH = "/itsme/request";
     static final String DEFAULT_COOKIE_NAME = "ITSME_LOGIN";
@@ -160,7 +163,9 @@ public final class SettingsResolver {
         if (configured.isPresent()) {
             return configured;
         }
-        String attribute = ATTRIBUTES.get(key).apply(definition);
+        Function<ItsmeAuthenticationMechanismDefinition, String> attributeOf = ATTRIBUTES.get(key);
+        // some keys (itsme.health.*) are MicroProfile Config keys only
+        String attribute = attributeOf == null ? null : attributeOf.apply(definition);
         if (attribute == null || attribute.isBlank()) {
             return Optional.empty();
         }
@@ -223,6 +228,10 @@ public final class SettingsResolver {
                 ItsmeDefaults::jwksRefetchIntervalProblem);
         Duration loginTimeout = duration(LOGIN_TIMEOUT, ItsmeDefaults.PENDING_LIFETIME,
                 ItsmeDefaults::pendingLifetimeProblem);
+        Duration healthMaxAge = duration(HEALTH_MAX_AGE, DEFAULT_HEALTH_MAX_AGE,
+                d -> d.compareTo(MIN_HEALTH_MAX_AGE) < 0 || d.compareTo(MAX_HEALTH_MAX_AGE) > 0
+                        ? Optional.of("must be from " + MIN_HEALTH_MAX_AGE + " to " + MAX_HEALTH_MAX_AGE)
+                        : Optional.empty());
         String callbackPath = path(CALLBACK_PATH, DEFAULT_CALLBACK_PATH);
         String jwksPath = path(JWKS_PATH, DEFAULT_JWKS_PATH);
         String requestUriPath = path(REQUEST_URI_PATH, DEFAULT_REQUEST_URI_PATH);
@@ -255,7 +264,8 @@ public final class SettingsResolver {
         return new Resolution(new ItsmeSettings(environment, discovery, clientId, serviceCode, shareData, confirm,
                 redirect, keys, scopes, claims, acr, callerNameClaim, groups, loginState, requestObject, connect, read,
                 skew, jwksRefetch, loginTimeout, callbackPath, jwksPath, requestUriPath, cookieKey, cookieName,
-                uiLocales, detectApiClients, apiPaths, qualifiers, requestObjectStore), problems);
+                uiLocales, detectApiClients, apiPaths, qualifiers, requestObjectStore,
+                healthMaxAge), problems);
     }
 
     private String required(String key) {

@@ -2,6 +2,7 @@ package io.github.itsmejakarta.core.internal.http;
 
 import io.github.itsmejakarta.core.ItsmeCommunicationException;
 import io.github.itsmejakarta.core.ItsmeMessage;
+import io.github.itsmejakarta.core.telemetry.ItsmeTelemetry;
 
 import java.io.IOException;
 import java.lang.System.Logger.Level;
@@ -28,7 +29,8 @@ import java.util.concurrent.TimeoutException;
  *
  * <p>Failures become {@link ItsmeCommunicationException}s: ITSME-1120 (timeout), 1121 (unreachable), 1123 (too
  * large). Status codes are returned to the caller, who knows what each means at its endpoint. Nothing of a request
- * or answer body is logged, only the endpoint's name and the status.
+ * or answer body is logged, only the endpoint's name and the status. Every call is reported to the client's
+ * {@link ItsmeTelemetry} as one outbound operation (endpoint, method, host, status or message id).
  *
  * <p>Thread-safe; one per client.
  */
@@ -42,9 +44,10 @@ public final class ItsmeHttp {
     private final Duration readTimeout;
     private final Duration deadline;
     private final int maxResponseBytes;
+    private final ItsmeTelemetry telemetry;
 
-    /** A client with these timeouts and body bound. */
-    public ItsmeHttp(Duration connectTimeout, Duration readTimeout, int maxResponseBytes) {
+    /** A client with these timeouts and body bound, reporting each call to {@code telemetry}. */
+    public ItsmeHttp(Duration connectTimeout, Duration readTimeout, int maxResponseBytes, ItsmeTelemetry telemetry) {
         this.client = HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NEVER)
                 // HTTP/1.1: itsme's endpoints speak it, and for plain-http loopback servers (the simulator) it avoids
                 // the h2c upgrade dance
@@ -53,6 +56,7 @@ public final class ItsmeHttp {
         // the request timeout covers the wait for headers; the deadline also bounds a body that trickles in slowly
         this.deadline = connectTimeout.plus(readTimeout);
         this.maxResponseBytes = maxResponseBytes;
+        this.telemetry = telemetry;
     }
 
     /** GET {@code uri}, {@code what} naming the endpoint for messages. */
@@ -82,6 +86,26 @@ public final class ItsmeHttp {
     private HttpResult send(HttpRequest.Builder builder, String what) throws ItsmeCommunicationException {
         HttpRequest request = builder.timeout(readTimeout).header("Accept", "application/json, application/jwt")
                 .build();
+        ItsmeTelemetry.Operation operation = telemetry.outbound(endpointName(what), request.method(),
+                request.uri().getHost());
+        try {
+            HttpResult result = send(request, what);
+            operation.status(result.status());
+            return result;
+        } catch (ItsmeCommunicationException e) {
+            operation.failed(e.messageId());
+            throw e;
+        } finally {
+            operation.end();
+        }
+    }
+
+    /** "token endpoint" → "token": the short name telemetry uses. */
+    static String endpointName(String what) {
+        return what.endsWith(" endpoint") ? what.substring(0, what.length() - " endpoint".length()) : what;
+    }
+
+    private HttpResult send(HttpRequest request, String what) throws ItsmeCommunicationException {
         CompletableFuture<HttpResponse<byte[]>> future = client.sendAsync(request,
                 info -> new LimitedBodySubscriber(maxResponseBytes));
         try {

@@ -1,0 +1,81 @@
+package io.github.itsmejakarta.cdi.internal.health;
+
+import io.github.itsmejakarta.core.ItsmeException;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Whether itsme is usable, as a readiness probe sees it: ready while the last successful check of itsme's discovery
+ * document and JWK set is younger than {@code maxAge}. A stale or missing success triggers one new check; callers that
+ * arrive while a check runs get the current state instead of waiting (a probe endpoint must never pile up threads on
+ * an itsme outage).
+ *
+ * <p>Thread-safe.
+ */
+public final class ProviderReadiness {
+    /** One check of itsme; returns normally when discovery and the JWK set were read and usable. */
+    @FunctionalInterface
+    public interface Check {
+        void run() throws ItsmeException;
+    }
+
+    /**
+     * The state a probe reports.
+     *
+     * @param ready whether the last success is younger than the maximum age
+     * @param lastSuccess when itsme was last read successfully
+     * @param failureId the message id of the last failure since that success
+     */
+    public record State(boolean ready, Optional<Instant> lastSuccess, Optional<String> failureId) {
+    }
+
+    private final Check check;
+    private final Duration maxAge;
+    private final Clock clock;
+    private final ReentrantLock checking = new ReentrantLock();
+    private volatile Instant lastSuccess;
+    private volatile String failureId = "ITSME-1772"; // not checked yet
+
+    public ProviderReadiness(Check check, Duration maxAge, Clock clock) {
+        this.check = Objects.requireNonNull(check, "check");
+        this.maxAge = Objects.requireNonNull(maxAge, "maxAge");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** The current state, checking itsme first when the last success is missing or stale and no check runs. */
+    public State state() {
+        if (!fresh() && checking.tryLock()) {
+            try {
+                if (!fresh()) {
+                    runCheck();
+                }
+            } finally {
+                checking.unlock();
+            }
+        }
+        Instant success = lastSuccess;
+        boolean ready = fresh();
+        return new State(ready, Optional.ofNullable(success), ready ? Optional.empty() : Optional.of(failureId));
+    }
+
+    private boolean fresh() {
+        Instant success = lastSuccess;
+        return success != null && clock.instant().isBefore(success.plus(maxAge));
+    }
+
+    private void runCheck() {
+        try {
+            check.run();
+            lastSuccess = clock.instant();
+        } catch (ItsmeException e) {
+            failureId = e.messageId();
+        } catch (RuntimeException e) {
+            failureId = "ITSME-1730";
+        }
+    }
+}
