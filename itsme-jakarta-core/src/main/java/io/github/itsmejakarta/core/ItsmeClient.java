@@ -375,7 +375,7 @@ public final class ItsmeClient {
      *             112x (communication)
      */
     public void checkProvider() throws ItsmeException {
-        ItsmeProviderMetadata metadata = discovery.load(discoveryUri, issuer);
+        ItsmeProviderMetadata metadata = discovery.load(discoveryUri, issuer, requestUriBase != null);
         JwksSource source = new JwksSource(http, DiscoveryLoader.endpoint(metadata.jwksUri(), "jwks_uri"));
         if (new ItsmeJwks(source, clock, Duration.ZERO).verificationKeys().isEmpty()) {
             throw new ItsmeRejectedException(ItsmeMessage.JWKS_INVALID, "no RSA key to verify signatures with");
