@@ -33,7 +33,8 @@ public record ItsmeSettings(ItsmeEnvironment environment, URI discoveryUri, Stri
         LoginStateMode loginState, RequestObjectMode requestObject, Duration connectTimeout, Duration readTimeout,
         Duration clockSkew, Duration jwksRefetchInterval, Duration loginTimeout, String callbackPath, String jwksPath,
         String requestUriPath, SecretKey cookieKey, String cookieName, List<String> uiLocales, boolean detectApiClients,
-        List<String> apiPaths, List<String> qualifiers, RequestObjectStoreMode requestObjectStore, Duration healthMaxAge) {
+        List<String> apiPaths, List<String> qualifiers, RequestObjectStoreMode requestObjectStore,
+        Duration healthMaxAge) {
 
     public ItsmeSettings {
         scopes = List.copyOf(scopes);
