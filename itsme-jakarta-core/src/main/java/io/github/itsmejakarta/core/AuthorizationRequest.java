@@ -1,5 +1,7 @@
 package io.github.itsmejakarta.core;
 
+import io.github.itsmejakarta.core.claims.ClaimNames;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -10,6 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * What the application asks itsme for: the service (by its service code), scopes, the authentication level, claims,
@@ -20,6 +23,7 @@ import java.util.regex.Pattern;
  * <pre>{@code
  * AuthorizationRequest.login("MY_LOGIN").scopes(Scope.PROFILE, Scope.EID).acr(Acr.ADVANCED);
  * AuthorizationRequest.confirm("MY_CONFIRM", Approval.freeText("Sign contract <b>42</b>"));
+ * AuthorizationRequest.dataSharing("MY_DATA").claims(ClaimsRequest.idToken(ClaimNames.STUDENT_ATTESTATION_AG));
  * }</pre>
  *
  * <p>Immutable and thread-safe: every {@code withX}-style method returns a new request.
@@ -27,6 +31,10 @@ import java.util.regex.Pattern;
 public final class AuthorizationRequest {
     private static final Pattern SERVICE_CODE = Pattern.compile("[\\x21-\\x7E&&[^\"\\\\]]+");
     private static final Pattern LOCALE = Pattern.compile("[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})*");
+    /** Claims that can be asked through {@code claims} without being a claim about the user. */
+    private static final Set<String> PROTOCOL_CLAIMS = Set.of(ClaimNames.SUB, ClaimNames.ACR, "amr",
+            ClaimNames.AUTH_TIME, ClaimNames.NONCE, ClaimNames.ISS, ClaimNames.AUD, ClaimNames.AZP, ClaimNames.EXP,
+            ClaimNames.IAT);
 
     private final Service service;
     private final String serviceCode;
@@ -51,14 +59,38 @@ public final class AuthorizationRequest {
         this.approval = approval;
     }
 
-    /** Identify the user with the Login (authentication) service. */
+    /** Identify the user with the Login service (itsme's Authentication). */
     public static AuthorizationRequest login(String serviceCode) {
         return create(Service.LOGIN, serviceCode, RequestObjectMode.NONE, null);
     }
 
-    /** Identify the user and receive verified identity claims with the Share-data (identification) service. */
+    /** The same as {@link #login(String)}, under itsme's name for the service. */
+    public static AuthorizationRequest authentication(String serviceCode) {
+        return login(serviceCode);
+    }
+
+    /**
+     * Identify the user and receive verified identity claims with the Share-data service (itsme's Identification).
+     * The request must ask for at least one user claim ({@link #asksForUserClaim()}), or
+     * {@link ItsmeClient#authorize(AuthorizationRequest)} refuses it with {@code ITSME-1020}.
+     */
     public static AuthorizationRequest shareData(String serviceCode) {
         return create(Service.SHARE_DATA, serviceCode, RequestObjectMode.NONE, null);
+    }
+
+    /** The same as {@link #shareData(String)}, under itsme's name for the service. */
+    public static AuthorizationRequest identification(String serviceCode) {
+        return shareData(serviceCode);
+    }
+
+    /**
+     * Receive claims from third-party sources (e.g.
+     * {@link io.github.itsmejakarta.core.claims.ClaimNames#STUDENT_ATTESTATION_AG}) with itsme's Data Sharing service.
+     * The request must ask for at least one user claim ({@link #asksForUserClaim()}), or
+     * {@link ItsmeClient#authorize(AuthorizationRequest)} refuses it with {@code ITSME-1020}.
+     */
+    public static AuthorizationRequest dataSharing(String serviceCode) {
+        return create(Service.DATA_SHARING, serviceCode, RequestObjectMode.NONE, null);
     }
 
     /**
@@ -104,6 +136,20 @@ public final class AuthorizationRequest {
     public AuthorizationRequest claims(ClaimsRequest claims) {
         return new AuthorizationRequest(service, serviceCode, scopes, acr, Objects.requireNonNull(claims, "claims"),
                 uiLocales, prompts, requestObjectMode, approval);
+    }
+
+    /**
+     * Whether the request asks for at least one user claim: an optional scope (each releases user claims), or a
+     * {@code claims} member that is not a protocol claim ({@code sub}, {@code acr}, {@code auth_time}, ...). itsme
+     * refuses Identification and Data Sharing without one; {@link ItsmeClient#authorize(AuthorizationRequest)} checks
+     * it beforehand so that the mistake shows at once, not after the user's round trip to the app.
+     */
+    public boolean asksForUserClaim() {
+        if (!scopes.isEmpty()) {
+            return true;
+        }
+        return Stream.concat(claims.idTokenClaims().stream(), claims.userInfoClaims().stream())
+                .anyMatch(name -> !PROTOCOL_CLAIMS.contains(name));
     }
 
     /** The same request with these UI locales in order of preference (itsme knows {@code fr nl de en}). */

@@ -182,12 +182,18 @@ public final class ItsmeClient {
      * @param redirectUri https, or http to a loopback host; no fragment (RFC 6749 3.1.2)
      * @param requestUriBase nullable unless the request asks for {@link RequestObjectMode#REFERENCE}; https, or http to
      *            a loopback host
-     * @throws ItsmeConfigurationException ITSME-1003 or 1002 if a URI breaks those rules
+     * @throws ItsmeConfigurationException ITSME-1003 or 1002 if a URI breaks those rules; ITSME-1020 if an
+     *             Identification or Data Sharing request asks for no user claim (itsme's rule)
      */
     public PendingAuthorization authorize(AuthorizationRequest request, URI redirectUri, URI requestUriBase)
             throws ItsmeException {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(redirectUri, "redirectUri");
+        if (request.service().needsUserClaim() && !request.asksForUserClaim()) {
+            // itsme would refuse it only after the user's round trip to the app
+            throw new ItsmeConfigurationException(ItsmeMessage.SERVICE_NEEDS_USER_CLAIM, request.service().itsmeName(),
+                    request.serviceCode());
+        }
         checkCallbackUri(redirectUri, "redirectUri");
         RequestObjectMode mode = request.requestObjectMode();
         if (mode == RequestObjectMode.REFERENCE && requestUriBase == null) {

@@ -32,6 +32,10 @@ public enum ItsmeMessage implements MessageId {
     KEYS_GENERATION_FAILED("ITSME-1015", "RSA keys could not be generated: %s"),
     DISCOVERY_UNSUPPORTED("ITSME-1016", "itsme's discovery document does not offer what this client needs: %s"),
 
+    // 1020-1029: itsme's service catalogue
+    SERVICE_NEEDS_USER_CLAIM("ITSME-1020",
+            "itsme's %s service (service code '%s') needs at least one user claim: ask for a scope such as profile, or for a claim in 'claims'"),
+
     // 1030-1039: importing existing keys (PKCS#12 keystores, PEM files)
     KEYSTORE_UNREADABLE("ITSME-1030", "The PKCS#12 keystore %s could not be read: %s"),
     KEYSTORE_ALIAS_UNKNOWN("ITSME-1031",

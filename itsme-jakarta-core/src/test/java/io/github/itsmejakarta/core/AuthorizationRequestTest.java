@@ -1,5 +1,6 @@
 package io.github.itsmejakarta.core;
 
+import io.github.itsmejakarta.core.claims.ClaimNames;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -78,5 +79,42 @@ class AuthorizationRequestTest {
         assertThat(Acr.ADVANCED.isAtLeast(Acr.BASIC)).isTrue();
         assertThat(Acr.BASIC.isAtLeast(Acr.ADVANCED)).isFalse();
         assertThatThrownBy(() -> Acr.fromValue("urn:other")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    @DisplayName("issue 8: itsme's names for the services; the old factories keep working")
+    void itsmeServiceNames() {
+        assertThat(AuthorizationRequest.authentication("L").service()).isEqualTo(Service.LOGIN);
+        assertThat(AuthorizationRequest.identification("S").service()).isEqualTo(Service.SHARE_DATA);
+        assertThat(AuthorizationRequest.shareData("S").service()).isEqualTo(Service.SHARE_DATA);
+        assertThat(AuthorizationRequest.dataSharing("D").service()).isEqualTo(Service.DATA_SHARING);
+        assertThat(AuthorizationRequest.dataSharing("D").scopeParameter()).isEqualTo("openid service:D");
+        assertThat(Service.SHARE_DATA.itsmeName()).isEqualTo("Identification");
+        assertThat(Service.DATA_SHARING.itsmeName()).isEqualTo("Data Sharing");
+        assertThat(Service.SHARE_DATA.needsUserClaim()).isTrue();
+        assertThat(Service.DATA_SHARING.needsUserClaim()).isTrue();
+        assertThat(Service.LOGIN.needsUserClaim()).isFalse();
+        assertThat(Service.CONFIRM.needsUserClaim()).isFalse();
+    }
+
+    @Test
+    @DisplayName("issue 8: no optional scope and only protocol claims is no user claim")
+    void noUserClaim() {
+        assertThat(AuthorizationRequest.dataSharing("D").asksForUserClaim()).isFalse();
+        assertThat(AuthorizationRequest.identification("S")
+                .claims(ClaimsRequest.builder().idTokenEssential("acr").userInfo("sub").idToken("auth_time").build())
+                .asksForUserClaim()).isFalse();
+    }
+
+    @Test
+    @DisplayName("issue 8: a scope, or a user claim in the ID token or in userinfo, is a user claim")
+    void userClaim() {
+        assertThat(AuthorizationRequest.dataSharing("D").scopes(Scope.ADDRESS).asksForUserClaim()).isTrue();
+        assertThat(AuthorizationRequest.identification("S")
+                .claims(ClaimsRequest.builder().idTokenEssential("acr").idToken("birthdate").build())
+                .asksForUserClaim()).isTrue();
+        assertThat(AuthorizationRequest.dataSharing("D")
+                .claims(ClaimsRequest.builder().userInfo(ClaimNames.STUDENT_ATTESTATION_AG).build())
+                .asksForUserClaim()).isTrue();
     }
 }

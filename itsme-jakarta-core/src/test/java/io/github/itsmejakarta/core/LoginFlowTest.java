@@ -27,6 +27,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import static io.github.itsmejakarta.core.support.Simulators.CLIENT_ID;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The three services and both request object modes, end to end against the simulator over loopback. */
 class LoginFlowTest extends SimulatorFlowTest {
@@ -120,6 +121,34 @@ class LoginFlowTest extends SimulatorFlowTest {
                 .requestObject(RequestObjectMode.VALUE));
         assertThat(tokens.identity().claims().belgianNationalNumber()).isPresent();
         assertThat(tokens.identity().claims().contains("birthdate")).isTrue();
+    }
+
+    @Test
+    @DisplayName("issue 8: Data Sharing releases the student attestation grant and the address assurance level")
+    void dataSharing() throws Exception {
+        sim.autoApprove(TestPersons.DUTCH_DOCUMENT_HOLDER);
+        ItsmeTokens tokens = login(AuthorizationRequest.dataSharing(Simulators.DATA_SHARING)
+                .claims(ClaimsRequest.builder().idToken(ClaimNames.STUDENT_ATTESTATION_AG).idToken("family_name")
+                        .build()));
+        assertThat(tokens.identity().claims().studentAttestationGrant())
+                .isEqualTo(TestPersons.DUTCH_DOCUMENT_HOLDER.claim(ClaimNames.STUDENT_ATTESTATION_AG));
+        assertThat(tokens.identity().claims().familyName()).contains("van den Berg");
+
+        sim.autoApprove(TestPersons.BELGIAN_EID_HOLDER);
+        ItsmeTokens address = login(AuthorizationRequest.dataSharing(Simulators.DATA_SHARING).scopes(Scope.ADDRESS));
+        assertThat(client.userInfo(address).claims().addressAssuranceLevel()).contains("HIGH");
+    }
+
+    @Test
+    @DisplayName("issue 8: Identification and Data Sharing without a user claim fail at authorize with ITSME-1020")
+    void userClaimRequired() {
+        for (AuthorizationRequest request : List.of(AuthorizationRequest.dataSharing(Simulators.DATA_SHARING),
+                AuthorizationRequest.identification(Simulators.SHARE)
+                        .claims(ClaimsRequest.builder().idTokenEssential("acr").build()))) {
+            assertThatThrownBy(() -> client.authorize(request)).isInstanceOfSatisfying(
+                    ItsmeConfigurationException.class, e -> assertThat(e.messageId()).isEqualTo("ITSME-1020"));
+        }
+        assertThat(sim.recordedRequests(Endpoint.AUTHORIZATION)).isEmpty();
     }
 
     @Test

@@ -64,6 +64,14 @@ public final class ClaimNames {
     public static final String ID_DOCUMENT_TYPE = ITSME_PREFIX + "IDDocumentType";
     public static final String ID_ISSUING_COUNTRY = ITSME_PREFIX + "IDIssuingCountry";
 
+    /** How well the address is assured (e.g. {@code HIGH}); released with the {@code address} scope. */
+    public static final String ADDRESS_ASSURANCE_LEVEL = ITSME_PREFIX + "address_assurance_level";
+    /**
+     * The access grant to the person's student attestation, a third-party claim released by itsme's Data Sharing
+     * service only.
+     */
+    public static final String STUDENT_ATTESTATION_AG = ITSME_PREFIX + "student_attestation_ag";
+
     // metadata: objects keyed by the claim they describe
     public static final String VALIDITY_FROM = ITSME_PREFIX + "validityFrom";
     public static final String VALIDITY_TO = ITSME_PREFIX + "validityTo";

@@ -262,6 +262,22 @@ public final class ItsmeClaims implements Serializable {
         return string(OFFICIAL_GENDER);
     }
 
+    /**
+     * How well the address is assured ({@code address_assurance_level}, e.g. {@code HIGH}), sent with the
+     * {@code address} scope.
+     */
+    public Optional<String> addressAssuranceLevel() {
+        return string(ADDRESS_ASSURANCE_LEVEL);
+    }
+
+    /**
+     * The access grant to the person's student attestation ({@code student_attestation_ag}), released by a Data
+     * Sharing service only.
+     */
+    public Optional<String> studentAttestationGrant() {
+        return string(STUDENT_ATTESTATION_AG);
+    }
+
     /** Citizenship as written on the document. */
     public Optional<String> citizenship() {
         return string(CITIZENSHIP);

@@ -134,6 +134,10 @@ class ItsmeClaimsTest {
         assertThat(dutch.idDocument()).hasValueSatisfying(d -> assertThat(d.issuingCountry()).isEqualTo("NLD"));
         assertThat(dutch.address()).isEmpty();
         assertThat(dutch.givenName()).isEmpty();
+        assertThat(marie.addressAssuranceLevel()).contains("HIGH");
+        assertThat(marie.studentAttestationGrant()).as("not a student").isEmpty();
+        assertThat(dutch.studentAttestationGrant()).hasValueSatisfying(g -> assertThat(g).startsWith("https://"));
+        assertThat(dutch.addressAssuranceLevel()).as("no address").isEmpty();
         ItsmeClaims jan = ItsmeClaims.of(io.github.itsmejakarta.testkit.TestPersons.SECOND_BELGIAN_EID_HOLDER.claims());
         assertThat(jan.device()).hasValueSatisfying(d -> assertThat(d.deviceId()).isNotBlank());
     }

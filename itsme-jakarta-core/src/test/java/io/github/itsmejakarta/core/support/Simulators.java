@@ -20,6 +20,7 @@ public final class Simulators {
     public static final String LOGIN = "LOGIN_CODE";
     public static final String SHARE = "SHARE_CODE";
     public static final String CONFIRM = "CONFIRM_CODE";
+    public static final String DATA_SHARING = "DATA_SHARING_CODE";
 
     private Simulators() {
     }
@@ -29,7 +30,7 @@ public final class Simulators {
         return SimulatedClient.builder(CLIENT_ID).publicJwks(publicJwks).redirectUri(REDIRECT_URI)
                 .redirectUri(OTHER_REDIRECT_URI)
                 .service(LOGIN, ServiceType.LOGIN).service(SHARE, ServiceType.SHARE_DATA)
-                .service(CONFIRM, ServiceType.CONFIRM).build();
+                .service(CONFIRM, ServiceType.CONFIRM).service(DATA_SHARING, ServiceType.DATA_SHARING).build();
     }
 
     /** A started simulator encrypting with {@code alg} and {@code enc}. */
