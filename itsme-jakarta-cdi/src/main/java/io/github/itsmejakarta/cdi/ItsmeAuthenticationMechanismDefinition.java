@@ -47,6 +47,9 @@ public @interface ItsmeAuthenticationMechanismDefinition {
     /** {@value ItsmeConfigKeys#CONFIRM_SERVICE_CODE}. */
     String confirmServiceCode() default "";
 
+    /** {@value ItsmeConfigKeys#DATA_SHARING_SERVICE_CODE}. */
+    String dataSharingServiceCode() default "";
+
     /** {@value ItsmeConfigKeys#REDIRECT_URI}: default the application's callback path. */
     String redirectUri() default "";
 

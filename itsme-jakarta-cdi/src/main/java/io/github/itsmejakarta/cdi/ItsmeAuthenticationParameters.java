@@ -27,8 +27,11 @@ import java.util.Set;
  * }
  * </pre>
  *
- * Login uses {@value ItsmeConfigKeys#SERVICE_CODE}, share-data {@value ItsmeConfigKeys#SHARE_DATA_SERVICE_CODE},
- * confirm {@value ItsmeConfigKeys#CONFIRM_SERVICE_CODE}. Scopes given here are added to the configured ones; claims
+ * Login (itsme's Authentication) uses {@value ItsmeConfigKeys#SERVICE_CODE}, share-data (itsme's Identification)
+ * {@value ItsmeConfigKeys#SHARE_DATA_SERVICE_CODE}, confirm (itsme's Confirmation)
+ * {@value ItsmeConfigKeys#CONFIRM_SERVICE_CODE}, Data Sharing {@value ItsmeConfigKeys#DATA_SHARING_SERVICE_CODE}.
+ * Identification and Data Sharing must ask for at least one user claim (a scope, or a claim here or in
+ * {@value ItsmeConfigKeys#CLAIMS}); without one the flow is not started ({@code ITSME-1020}). Scopes given here are added to the configured ones; claims
  * are added to {@value ItsmeConfigKeys#CLAIMS}; an acr given here replaces the configured one.
  *
  * <p>Mutable like its superclass; build one per call, not thread-safe.
@@ -61,6 +64,21 @@ public class ItsmeAuthenticationParameters extends AuthenticationParameters {
     /** A Share-data flow asking for these claims. */
     public static ItsmeAuthenticationParameters shareData(ClaimsRequest claims) {
         ItsmeAuthenticationParameters p = new ItsmeAuthenticationParameters(Service.SHARE_DATA, null);
+        p.claims = Objects.requireNonNull(claims, "claims");
+        return p;
+    }
+
+    /**
+     * An itsme Data Sharing flow asking for these claims in the ID token (full claim names), e.g.
+     * {@link io.github.itsmejakarta.core.claims.ClaimNames#STUDENT_ATTESTATION_AG}.
+     */
+    public static ItsmeAuthenticationParameters dataSharing(String... idTokenClaims) {
+        return dataSharing(ClaimsRequest.idToken(idTokenClaims));
+    }
+
+    /** An itsme Data Sharing flow asking for these claims. */
+    public static ItsmeAuthenticationParameters dataSharing(ClaimsRequest claims) {
+        ItsmeAuthenticationParameters p = new ItsmeAuthenticationParameters(Service.DATA_SHARING, null);
         p.claims = Objects.requireNonNull(claims, "claims");
         return p;
     }

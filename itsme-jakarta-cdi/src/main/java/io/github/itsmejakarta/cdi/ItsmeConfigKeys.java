@@ -26,6 +26,11 @@ public final class ItsmeConfigKeys {
     /** The service code of the Confirm service; needed only for {@code ItsmeAuthenticationParameters.confirm}. */
     public static final String CONFIRM_SERVICE_CODE = "itsme.confirm-service-code";
     /**
+     * The service code of itsme's Data Sharing service; needed only for
+     * {@code ItsmeAuthenticationParameters.dataSharing}.
+     */
+    public static final String DATA_SHARING_SERVICE_CODE = "itsme.data-sharing-service-code";
+    /**
      * The registered callback URL (exact match at itsme). Default: the application's own {@link #CALLBACK_PATH}, built
      * from the request that starts the login (set it explicitly behind a reverse proxy).
      */

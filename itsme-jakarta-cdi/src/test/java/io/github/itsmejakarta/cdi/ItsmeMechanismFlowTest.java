@@ -9,6 +9,7 @@ import io.github.itsmejakarta.cdi.Browser.Exchange;
 import io.github.itsmejakarta.cdi.internal.ItsmeSessionData;
 import io.github.itsmejakarta.core.Approval;
 import io.github.itsmejakarta.core.Scope;
+import io.github.itsmejakarta.core.claims.ClaimNames;
 import io.github.itsmejakarta.testkit.Endpoint;
 import io.github.itsmejakarta.testkit.TestPersons;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -283,6 +284,37 @@ class ItsmeMechanismFlowTest extends SimulatorTest {
         assertThat(context.claims().flatMap(c -> c.familyName())).isEqualTo(
                 TestPersons.BELGIAN_EID_HOLDER.claim("family_name"));
         assertThat(context.claims().flatMap(c -> c.birthdate())).isPresent();
+    }
+
+    @Test
+    void itsmeContextStartsADataSharingFlowThatReleasesTheStudentAttestationGrant() throws Exception {
+        fx.sim.autoApprove(TestPersons.DUTCH_DOCUMENT_HOLDER);
+        Browser browser = new Browser("/app");
+        ItsmeAuthenticationMechanism mechanism = fx.mechanism(Map.of());
+        Exchange page = browser.exchange("GET", SimulatorFixture.ORIGIN + "/app/studies", false, null);
+        assertThat(fx.context(page.request, mechanism).start(page.request, page.response,
+                ItsmeAuthenticationParameters.dataSharing(ClaimNames.STUDENT_ATTESTATION_AG)))
+                .isEqualTo(AuthenticationStatus.SEND_CONTINUE);
+        assertThat(param(page.redirect, "scope")).contains("service:DATA_CODE");
+        Exchange callback = browser.get(mechanism, fx.visitItsme(page.redirect), false);
+        assertThat(callback.redirect).isEqualTo("/app/studies");
+
+        ItsmeContext context = fx.context(browser.exchange("GET", SimulatorFixture.ORIGIN + "/app/studies",
+                false, null).request, mechanism);
+        assertThat(context.claims().flatMap(c -> c.studentAttestationGrant())).isEqualTo(
+                TestPersons.DUTCH_DOCUMENT_HOLDER.claim(ClaimNames.STUDENT_ATTESTATION_AG));
+    }
+
+    @Test
+    void aDataSharingFlowWithoutAUserClaimWritesThe500PageWithoutGoingToItsme() throws Exception {
+        ItsmeAuthenticationMechanism mechanism = fx.mechanism(Map.of());
+        Exchange page = new Browser("/app").exchange("GET", SimulatorFixture.ORIGIN + "/app/x", false, null);
+        assertThat(fx.context(page.request, mechanism).start(page.request, page.response,
+                ItsmeAuthenticationParameters.dataSharing())).isEqualTo(AuthenticationStatus.SEND_CONTINUE);
+        assertThat(page.httpStatus).isEqualTo(500);
+        assertThat(page.body()).contains("ITSME-1020");
+        assertThat(page.redirect).isNull();
+        assertThat(fx.sim.recordedRequests(Endpoint.AUTHORIZATION)).isEmpty();
     }
 
     @Test

@@ -56,7 +56,8 @@ final class SimulatorFixture {
         sim = ItsmeSimulator.builder().port(0).client(SimulatedClient.builder(CLIENT_ID)
                 .publicJwks(keys.publicJwkSetJson()).redirectUri(CALLBACK).redirectUri(ROOT_CALLBACK)
                 .service("LOGIN_CODE", ServiceType.LOGIN).service("SHARE_CODE", ServiceType.SHARE_DATA)
-                .service("CONFIRM_CODE", ServiceType.CONFIRM).build()).build().start();
+                .service("CONFIRM_CODE", ServiceType.CONFIRM).service("DATA_CODE", ServiceType.DATA_SHARING).build())
+                .build().start();
     }
 
     private static RelyingPartyKeys classpathKeys() {
@@ -74,6 +75,7 @@ final class SimulatorFixture {
         c.put(ItsmeConfigKeys.SERVICE_CODE, "LOGIN_CODE");
         c.put(ItsmeConfigKeys.SHARE_DATA_SERVICE_CODE, "SHARE_CODE");
         c.put(ItsmeConfigKeys.CONFIRM_SERVICE_CODE, "CONFIRM_CODE");
+        c.put(ItsmeConfigKeys.DATA_SHARING_SERVICE_CODE, "DATA_CODE");
         c.put(ItsmeConfigKeys.PRIVATE_JWKS_LOCATION, "classpath:rp-private-jwks.json");
         c.put(ItsmeConfigKeys.DEFAULT_GROUPS, "itsme-user");
         return c;

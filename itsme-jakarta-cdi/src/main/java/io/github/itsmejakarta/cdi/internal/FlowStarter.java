@@ -117,6 +117,8 @@ public final class FlowStarter {
                     ItsmeConfigKeys.SHARE_DATA_SERVICE_CODE, "share-data"));
             case CONFIRM -> AuthorizationRequest.confirm(serviceCode(settings.confirmServiceCode(),
                     ItsmeConfigKeys.CONFIRM_SERVICE_CODE, "confirm"), p.approval().orElseThrow());
+            case DATA_SHARING -> AuthorizationRequest.dataSharing(serviceCode(settings.dataSharingServiceCode(),
+                    ItsmeConfigKeys.DATA_SHARING_SERVICE_CODE, "data-sharing"));
         };
         Set<Scope> scopes = EnumSet.noneOf(Scope.class);
         scopes.addAll(settings.scopes());

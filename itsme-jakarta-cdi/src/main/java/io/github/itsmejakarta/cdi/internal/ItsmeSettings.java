@@ -20,6 +20,7 @@ import javax.crypto.SecretKey;
  * @param environment the itsme environment, or {@code null} when {@code discoveryUri} was configured directly
  * @param shareDataServiceCode nullable
  * @param confirmServiceCode nullable
+ * @param dataSharingServiceCode nullable
  * @param redirectUri nullable: then built from the request that starts the login
  * @param cookieKey the AES-256 key of the login-state cookie; {@code null} in session mode
  * @param detectApiClients whether requests that cannot follow a redirect get 401 rather than a 302 to itsme
@@ -28,7 +29,8 @@ import javax.crypto.SecretKey;
  * @param requestObjectStore where request objects wait for itsme's fetch in reference mode
  */
 public record ItsmeSettings(ItsmeEnvironment environment, URI discoveryUri, String clientId, String serviceCode,
-        String shareDataServiceCode, String confirmServiceCode, URI redirectUri, RelyingPartyKeys keys,
+        String shareDataServiceCode, String confirmServiceCode, String dataSharingServiceCode, URI redirectUri,
+        RelyingPartyKeys keys,
         List<Scope> scopes, List<String> claims, Acr acr, String callerNameClaim, Set<String> defaultGroups,
         LoginStateMode loginState, RequestObjectMode requestObject, Duration connectTimeout, Duration readTimeout,
         Duration clockSkew, Duration jwksRefetchInterval, Duration loginTimeout, String callbackPath, String jwksPath,

@@ -65,6 +65,8 @@ public final class SettingsResolver {
                     Map.entry(CLIENT_ID, ItsmeAuthenticationMechanismDefinition::clientId),
                     Map.entry(SERVICE_CODE, ItsmeAuthenticationMechanismDefinition::serviceCode),
                     Map.entry(SHARE_DATA_SERVICE_CODE, ItsmeAuthenticationMechanismDefinition::shareDataServiceCode),
+                    Map.entry(DATA_SHARING_SERVICE_CODE,
+                            ItsmeAuthenticationMechanismDefinition::dataSharingServiceCode),
                     Map.entry(CONFIRM_SERVICE_CODE, ItsmeAuthenticationMechanismDefinition::confirmServiceCode),
                     Map.entry(REDIRECT_URI, ItsmeAuthenticationMechanismDefinition::redirectUri),
                     Map.entry(PRIVATE_JWKS, ItsmeAuthenticationMechanismDefinition::privateJwks),
@@ -195,6 +197,7 @@ public final class SettingsResolver {
         String serviceCode = required(SERVICE_CODE);
         String shareData = raw(SHARE_DATA_SERVICE_CODE).orElse(null);
         String confirm = raw(CONFIRM_SERVICE_CODE).orElse(null);
+        String dataSharing = raw(DATA_SHARING_SERVICE_CODE).orElse(null);
         URI redirect = raw(REDIRECT_URI).map(v -> httpsUri(REDIRECT_URI, v)).orElse(null);
         if (redirect != null && redirect.getRawFragment() != null) {
             problems.add(ItsmeCdiMessage.CONFIG_INVALID.format(REDIRECT_URI, "a redirect URI has no fragment"));
@@ -262,7 +265,8 @@ public final class SettingsResolver {
             return new Resolution(null, problems);
         }
         return new Resolution(new ItsmeSettings(environment, discovery, clientId, serviceCode, shareData, confirm,
-                redirect, keys, scopes, claims, acr, callerNameClaim, groups, loginState, requestObject, connect, read,
+                dataSharing, redirect, keys, scopes, claims, acr, callerNameClaim, groups, loginState, requestObject,
+                connect, read,
                 skew, jwksRefetch, loginTimeout, callbackPath, jwksPath, requestUriPath, cookieKey, cookieName,
                 uiLocales, detectApiClients, apiPaths, qualifiers, requestObjectStore,
                 healthMaxAge), problems);
