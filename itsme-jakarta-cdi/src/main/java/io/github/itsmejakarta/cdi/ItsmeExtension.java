@@ -85,8 +85,11 @@ public class ItsmeExtension implements Extension {
             event.addAnnotatedType(beanManager.createAnnotatedType(type), ItsmeExtension.class.getName() + "."
                     + type.getSimpleName());
         }
-        healthCheckClass().ifPresent(type -> event.addAnnotatedType(beanManager.createAnnotatedType(type),
-                ItsmeExtension.class.getName() + "." + type.getSimpleName()));
+        // opt-in: on a server with MicroProfile Health the type is only added when asked for
+        if (healthEnabled()) {
+            healthCheckClass().ifPresent(type -> event.addAnnotatedType(beanManager.createAnnotatedType(type),
+                    ItsmeExtension.class.getName() + "." + type.getSimpleName()));
+        }
     }
 
     /**
@@ -105,14 +108,14 @@ public class ItsmeExtension implements Extension {
     }
 
     /**
-     * The readiness check is opt-in ({@value ItsmeConfigKeys#HEALTH_ENABLED}); observed for every bean, since naming
-     * its type here would load the MicroProfile Health API where it is absent.
+     * The readiness check needs the mechanism's deployment; observed for every bean, since naming its type here would
+     * load the MicroProfile Health API where it is absent.
      */
     void vetoHealthCheck(@Observes ProcessBeanAttributes<?> event) {
         Annotated annotated = event.getAnnotated();
         if (annotated instanceof AnnotatedType<?> type
                 && type.getJavaClass().getName().equals(ItsmeExtension.class.getPackageName() + ".ItsmeReadinessCheck")
-                && (definitions.isEmpty() || !healthEnabled())) {
+                && definitions.isEmpty()) {
             event.veto();
         }
     }

@@ -19,17 +19,31 @@ public final class OpenTelemetryPresence {
         return PRESENT;
     }
 
-    /** {@link OpenTelemetryItsmeTelemetry#global()} when the API is present, {@link NoTelemetry} otherwise. */
+    /**
+     * {@link OpenTelemetryItsmeTelemetry#global()} when the API is present and usable, {@link NoTelemetry} otherwise:
+     * telemetry never fails a client (a server may expose an older or partial OpenTelemetry API to applications).
+     */
     public static ItsmeTelemetry globalOrNone() {
-        return PRESENT ? OpenTelemetryItsmeTelemetry.global() : NoTelemetry.INSTANCE;
+        if (!PRESENT) {
+            return NoTelemetry.INSTANCE;
+        }
+        try {
+            return OpenTelemetryItsmeTelemetry.global();
+        } catch (RuntimeException | LinkageError e) {
+            System.getLogger(OpenTelemetryPresence.class.getName()).log(System.Logger.Level.WARNING,
+                    "The OpenTelemetry API cannot be used ({0}); itsme calls are not reported", e.getClass().getName());
+            return NoTelemetry.INSTANCE;
+        }
     }
 
     private static boolean probe() {
         try {
-            Class.forName("io.opentelemetry.api.GlobalOpenTelemetry", false,
+            Class<?> global = Class.forName("io.opentelemetry.api.GlobalOpenTelemetry", true,
                     OpenTelemetryPresence.class.getClassLoader());
+            // getOrNoop (API 1.x, recent) reads the global instance without locking it to a no-op
+            global.getMethod("getOrNoop");
             return true;
-        } catch (ClassNotFoundException | LinkageError e) {
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
             return false;
         }
     }
