@@ -40,15 +40,15 @@ import org.jose4j.jwt.consumer.InvalidJwtException;
  * not weaker than requested, ignoring case (10).</li>
  * </ol>
  *
- * <p>jose4j does all the cryptography ({@link JweOpener}: {@code JsonWebEncryption}; {@link JwsVerifier}:
- * {@code JsonWebSignature}) and parses the JSON; this class and {@link TokenShape} add only what jose4j does not decide:
- * the shape and header checks before any key operation, the allow-lists (also given to jose4j as its
- * {@code AlgorithmConstraints}), itsme's claim rules, the message ids, the refetch on an unknown kid
- * ({@link ItsmeJwks}). Cost per token: one RSA private-key operation (when the JWE kid matches), one RS256
- * verification, one parse of each JSON part. Keys, algorithm constraints and lookup tables are built once in the
- * constructor; jose4j looks up its JCA objects per token.
+ * <p>jose4j does all the cryptography ({@link JweOpener}: its JWE key-management and content-encryption algorithms;
+ * {@link JwsVerifier}: its RS256 algorithm) and parses the JSON; this class and {@link TokenShape} add only what jose4j does not decide:
+ * the shape and header checks before any key operation, the allow-lists (the only algorithms taken from jose4j),
+ * itsme's claim rules, the message ids, the refetch on an unknown kid ({@link ItsmeJwks}). Cost per token: one RSA
+ * private-key operation (when the JWE kid matches), one RS256 verification, one parse of each JSON part. Keys,
+ * algorithms, JCA provider names and lookup tables are resolved once in the constructor; jose4j makes its JCA objects
+ * per token.
  *
- * <p>Thread-safe: immutable; the jose4j objects are made per token and never shared.
+ * <p>Thread-safe: immutable; jose4j's algorithm objects are stateless.
  */
 public final class ItsmeTokenProcessor {
     private static final String ID_TOKEN = "ID token";
