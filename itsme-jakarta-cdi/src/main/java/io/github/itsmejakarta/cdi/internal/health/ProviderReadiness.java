@@ -1,5 +1,7 @@
 package io.github.itsmejakarta.cdi.internal.health;
 
+import io.github.itsmejakarta.cdi.ItsmeCdiMessage;
+import io.github.itsmejakarta.cdi.internal.InternalFailures;
 import io.github.itsmejakarta.core.ItsmeException;
 
 import java.time.Clock;
@@ -8,6 +10,8 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Whether itsme is usable, as a readiness probe sees it: ready while the last successful check of itsme's discovery
@@ -18,6 +22,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>Thread-safe.
  */
 public final class ProviderReadiness {
+    private static final Logger LOG = Logger.getLogger(ProviderReadiness.class.getName());
+
     /** One check of itsme; returns normally when discovery and the JWK set were read and usable. */
     @FunctionalInterface
     public interface Check {
@@ -39,7 +45,7 @@ public final class ProviderReadiness {
     private final Clock clock;
     private final ReentrantLock checking = new ReentrantLock();
     private volatile Instant lastSuccess;
-    private volatile String failureId = "ITSME-1772"; // not checked yet
+    private volatile String failureId = ItsmeCdiMessage.HEALTH_NOT_CHECKED.id();
 
     public ProviderReadiness(Check check, Duration maxAge, Clock clock) {
         this.check = Objects.requireNonNull(check, "check");
@@ -75,7 +81,9 @@ public final class ProviderReadiness {
         } catch (ItsmeException e) {
             failureId = e.messageId();
         } catch (RuntimeException e) {
-            failureId = "ITSME-1730";
+            // not an itsme answer but a fault of ours: the probe names the internal-error id, the log keeps the cause
+            failureId = ItsmeCdiMessage.INTERNAL_ERROR.id();
+            LOG.log(Level.WARNING, ItsmeCdiMessage.INTERNAL_ERROR.format(InternalFailures.describe(e)));
         }
     }
 }

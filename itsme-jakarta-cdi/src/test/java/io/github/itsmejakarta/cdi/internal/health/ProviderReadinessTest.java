@@ -104,4 +104,15 @@ class ProviderReadinessTest {
         first.join(10_000);
         assertThat(hanging.state().ready()).isTrue();
     }
+
+    @Test
+    @DisplayName("a check that fails with an unexpected exception: DOWN with the internal-error id, never a crash of the probe")
+    void unexpectedFailureIsInternalError() {
+        ProviderReadiness broken = new ProviderReadiness(() -> {
+            throw new IllegalStateException("a bug of ours");
+        }, Duration.ofMinutes(5), clock);
+        ProviderReadiness.State state = broken.state();
+        assertThat(state.ready()).isFalse();
+        assertThat(state.failureId()).contains("ITSME-1730");
+    }
 }
