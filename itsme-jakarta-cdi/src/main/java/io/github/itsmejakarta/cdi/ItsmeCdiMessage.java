@@ -93,6 +93,13 @@ public enum ItsmeCdiMessage implements MessageId {
      */
     QUALIFIERS_NEED_SECURITY_4("ITSME-1761",
             "Setting '%s' (%s) needs Jakarta Security 4.0 (a Jakarta EE 11 server): on this server no mechanism handler would select a qualified mechanism; leave it empty here"),
+    /**
+     * The server asked the deployment's unqualified placeholder mechanism to authenticate a protected request: the
+     * itsme mechanism is qualified but no application {@code HttpAuthenticationMechanismHandler} selected a
+     * mechanism (the request is refused).
+     */
+    QUALIFIED_MECHANISM_NOT_SELECTED("ITSME-1762",
+            "The itsme mechanism is qualified but the server asked no qualified mechanism: provide an HttpAuthenticationMechanismHandler (Jakarta Security 4.0) that selects one; protected requests are refused until then"),
     /** A CDI observer of a login event threw; the login itself went on. */
     EVENT_OBSERVER_FAILED("ITSME-1771", "An observer of %s threw %s; the login went on"),
     /** The readiness check has not read itsme yet (or a check is running for the first time). */

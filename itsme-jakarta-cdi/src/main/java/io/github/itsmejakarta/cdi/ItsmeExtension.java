@@ -2,6 +2,7 @@ package io.github.itsmejakarta.cdi;
 
 import io.github.itsmejakarta.cdi.internal.ElEvaluator;
 import io.github.itsmejakarta.cdi.internal.ItsmeSettings;
+import io.github.itsmejakarta.cdi.internal.QualifiedMechanismPlaceholder;
 import io.github.itsmejakarta.cdi.internal.QualifierInstances;
 import io.github.itsmejakarta.cdi.internal.RelyingParty;
 import io.github.itsmejakarta.cdi.internal.SettingsResolver;
@@ -11,6 +12,7 @@ import io.github.itsmejakarta.core.ItsmeConfigurationException;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
+import jakarta.enterprise.inject.spi.AfterTypeDiscovery;
 import jakarta.enterprise.inject.spi.Annotated;
 import jakarta.enterprise.inject.spi.AnnotatedType;
 import jakarta.enterprise.inject.spi.Bean;
@@ -50,6 +52,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * an extension and no {@code beans.xml}, so it is not a bean archive (CDI 4.0, 12.1): the classes become beans only
  * through this registration, never twice.</li>
  * <li>{@code ProcessAnnotatedType} with {@code @WithAnnotations}: records the classes carrying the definition.</li>
+ * <li>{@code AfterTypeDiscovery}: with a qualified mechanism on a Jakarta Security 4.0 server, adds
+ * {@link QualifiedMechanismPlaceholder} (Open Liberty 26.0.0.5 needs one unqualified mechanism per module).</li>
  * <li>{@code ProcessBeanAttributes}: fired after type discovery is complete, so the answer is known; without a
  * definition the three beans are vetoed and the application is untouched (no mechanism bean exists).</li>
  * <li>{@code ProcessBean}: records every enabled bean with the type {@link ItsmeGroupsMapper}, wherever it lives.
@@ -130,6 +134,24 @@ public class ItsmeExtension implements Extension {
         // @WithAnnotations also matches the annotation on members; only the class-level one counts
         if (event.getAnnotatedType().isAnnotationPresent(ItsmeAuthenticationMechanismDefinition.class)) {
             definitions.add(event.getAnnotatedType());
+        }
+    }
+
+    /**
+     * With a qualified itsme mechanism on a Jakarta Security 4.0 server, adds the one unqualified
+     * {@link QualifiedMechanismPlaceholder}: Open Liberty 26.0.0.5 refuses every request of a module in which it finds
+     * no {@code @Default} mechanism, before it asks the application's handler. Added here, after the definition was
+     * seen, and as an annotated type, since Liberty finds mechanisms only through {@code ProcessAnnotatedType}.
+     */
+    void addPlaceholderForQualifiedMechanism(@Observes AfterTypeDiscovery event, BeanManager beanManager) {
+        if (definitions.isEmpty() || !hasMechanismHandler()) {
+            return;
+        }
+        List<String> names = SettingsResolver.qualifierNames(configLookup(config()),
+                definitions.get(0).getJavaClass().getAnnotation(ItsmeAuthenticationMechanismDefinition.class));
+        if (!names.isEmpty()) {
+            event.addAnnotatedType(beanManager.createAnnotatedType(QualifiedMechanismPlaceholder.class),
+                    ItsmeExtension.class.getName() + "." + QualifiedMechanismPlaceholder.class.getSimpleName());
         }
     }
 
