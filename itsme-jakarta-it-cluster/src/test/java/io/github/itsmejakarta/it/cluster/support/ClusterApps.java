@@ -48,30 +48,40 @@ public final class ClusterApps {
 
     /** Builds the WAR of {@code mode} into {@code dir} and registers its client at the simulator. */
     public static Path build(String mode, URI proxy, ItsmeSimulator simulator, Map<String, String> extra, Path dir) {
-        RelyingPartyKeys keys = RelyingPartyKeys.generate();
-        URI base = base(proxy, mode);
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("itsme.login-state", mode);
+        settings.put("itsme.request-object", "reference");
+        settings.putAll(extra);
+        return build(mode, base(proxy, mode), RelyingPartyKeys.generate(), simulator, settings, dir);
+    }
+
+    /**
+     * Builds the WAR {@code <name>.war} into {@code dir}, for an application whose public base URL is {@code base}
+     * (its callback {@code <base>itsme/callback}, its JWK set {@code <base>itsme/jwks}), with client id
+     * {@code <name>-client} and {@code keys}, plus {@code settings}; registers the client at the simulator.
+     */
+    public static Path build(String name, URI base, RelyingPartyKeys keys, ItsmeSimulator simulator,
+            Map<String, String> settings, Path dir) {
         URI callback = base.resolve("itsme/callback");
-        simulator.registerClient(SimulatedClient.builder(clientId(mode)).redirectUri(callback.toString())
+        simulator.registerClient(SimulatedClient.builder(clientId(name)).redirectUri(callback.toString())
                 .service(LOGIN_CODE, ServiceType.LOGIN).jwksUri(base.resolve("itsme/jwks")).build());
         Map<String, String> config = new LinkedHashMap<>();
         config.put("itsme.discovery-uri", simulator.discoveryUri().toString());
-        config.put("itsme.client-id", clientId(mode));
+        config.put("itsme.client-id", clientId(name));
         config.put("itsme.service-code", LOGIN_CODE);
         config.put("itsme.private-jwks", keys.privateJwkSetJson());
         config.put("itsme.redirect-uri", callback.toString());
         config.put("itsme.scopes", "profile");
         config.put("itsme.default-groups", "user");
-        config.put("itsme.login-state", mode);
-        config.put("itsme.request-object", "reference");
-        config.putAll(extra);
-        WebArchive war = ShrinkWrap.create(WebArchive.class, mode + ".war")
+        config.putAll(settings);
+        WebArchive war = ShrinkWrap.create(WebArchive.class, name + ".war")
                 .addAsWebInfResource(new StringAsset(
                         "<beans xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" version=\"4.0\" bean-discovery-mode=\"annotated\"/>"),
                         "beans.xml")
                 .addAsResource(new StringAsset(properties(config)), "META-INF/microprofile-config.properties")
                 .addPackage(ItsmeSetup.class.getPackage())
                 .setWebXML(ClusterApps.class.getResource("/cluster-app/web.xml")).addAsLibraries(libraries());
-        Path file = dir.resolve(mode + ".war");
+        Path file = dir.resolve(name + ".war");
         war.as(ZipExporter.class).exportTo(file.toFile(), true);
         return file;
     }
