@@ -134,6 +134,12 @@ public final class ItsmeConfigKeys {
      * key only.
      */
     public static final String HEALTH_MAX_AGE = "itsme.health.max-age";
+    /**
+     * {@code lazy} (default) or {@code never}: whether the application fetches userinfo after the login
+     * ({@code ItsmeContext.userInfo()}). The session keeps itsme's access token only for that: with {@code lazy} until
+     * the first fetch (the userinfo is kept afterwards), with {@code never} not at all. A MicroProfile Config key only.
+     */
+    public static final String USERINFO = "itsme.userinfo";
 
     private ItsmeConfigKeys() {
     }

@@ -36,7 +36,6 @@ import java.util.Optional;
  */
 @RequestScoped
 public class ItsmeContext {
-    static final String USERINFO_ATTRIBUTE = "io.github.itsmejakarta.cdi.userinfo";
 
     @Inject
     Instance<HttpServletRequest> requests;
@@ -88,7 +87,7 @@ public class ItsmeContext {
 
     /** The verified ID token identity of the last itsme flow. */
     public Optional<ItsmeIdentity> identity() {
-        return data().map(d -> d.tokens().identity());
+        return data().map(ItsmeSessionData::identity);
     }
 
     /** The identity claims from the ID token, typed. */
@@ -107,8 +106,10 @@ public class ItsmeContext {
     }
 
     /**
-     * The userinfo claims, fetched from itsme on the first call in a session (one network call, one RSA decryption)
-     * and kept afterwards. Empty without an itsme login.
+     * The userinfo claims, fetched from itsme on the first call after a login (one network call, one RSA decryption)
+     * and kept in the session afterwards; the session then drops itsme's access token, which it kept only for this.
+     * Empty without an itsme login, and with {@value ItsmeConfigKeys#USERINFO}{@code =never} (the session holds no
+     * access token to fetch it with).
      *
      * @throws ItsmeException when itsme cannot be reached or its answer fails a check (the login itself stays valid;
      *             the access token lives an hour)
@@ -119,12 +120,16 @@ public class ItsmeContext {
             return Optional.empty();
         }
         HttpSession session = request().getSession(false);
-        Object cached = session.getAttribute(USERINFO_ATTRIBUTE);
-        if (cached instanceof ItsmeUserInfo info && info.sub().equals(data.get().tokens().identity().sub())) {
+        Object cached = session.getAttribute(ItsmeSessionData.USERINFO_ATTRIBUTE);
+        if (cached instanceof ItsmeUserInfo info && info.sub().equals(data.get().identity().sub())) {
             return Optional.of(info);
         }
+        if (data.get().userInfoTokens() == null) {
+            return Optional.empty();
+        }
         ItsmeUserInfo info = relyingParty().userInfo(data.get());
-        session.setAttribute(USERINFO_ATTRIBUTE, info);
+        session.setAttribute(ItsmeSessionData.USERINFO_ATTRIBUTE, info);
+        session.setAttribute(ItsmeSessionData.ATTRIBUTE, data.get().withoutUserInfoTokens());
         return Optional.of(info);
     }
 

@@ -52,6 +52,7 @@ class ItsmeContextCdiTest {
     void readsTheCallersClaimsAcrAndConfirmationFromTheSession() {
         ItsmeCallerPrincipal caller = new ItsmeCallerPrincipal("jan", ItsmeIdentityStoreTest.IDENTITY);
         SESSION.put(ItsmeSessionData.ATTRIBUTE, new ItsmeSessionData(caller, Set.of("user"),
+                ItsmeIdentityStoreTest.IDENTITY,
                 new ItsmeTokens("access", "Bearer", Duration.ofHours(1), ItsmeIdentityStoreTest.IDENTITY),
                 URI.create("https://app.example/itsme/callback"), null));
         try {

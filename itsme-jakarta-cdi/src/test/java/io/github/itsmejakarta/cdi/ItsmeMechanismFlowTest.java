@@ -492,6 +492,107 @@ class ItsmeMechanismFlowTest extends SimulatorTest {
         assertThat(context.acr()).isPresent();
     }
 
+    /**
+     * {@code itsme.userinfo=lazy} (default): the session keeps the access token only until userinfo has been fetched;
+     * then it keeps the userinfo and the access token is gone from what replication copies.
+     */
+    @Test
+    void theSessionKeepsTheAccessTokenOnlyUntilUserinfoIsFetched() throws Exception {
+        Browser browser = new Browser("/app");
+        ItsmeAuthenticationMechanism mechanism = fx.mechanism(Map.of(ItsmeConfigKeys.SCOPES, "profile"));
+        login(mechanism, browser, SimulatorFixture.ORIGIN + "/app/home");
+        String accessToken = sessionData(browser).userInfoTokens().accessToken();
+        assertThat(serialized(sessionData(browser))).contains(accessToken);
+
+        ItsmeContext context = fx.context(browser.exchange("GET", SimulatorFixture.ORIGIN + "/app/x", false,
+                null).request, mechanism);
+        assertThat(context.userInfo()).isPresent();
+        assertThat(sessionData(browser).userInfoTokens()).isNull();
+        assertThat(serialized(sessionData(browser))).doesNotContain(accessToken);
+        assertThat(serialized(browser.session.attributes.get(ItsmeSessionData.USERINFO_ATTRIBUTE)))
+                .doesNotContain(accessToken);
+        // still answered, from the session
+        ItsmeContext later = fx.context(browser.exchange("GET", SimulatorFixture.ORIGIN + "/app/y", false,
+                null).request, mechanism);
+        assertThat(later.userInfo()).hasValueSatisfying(
+                u -> assertThat(u.sub()).isEqualTo(TestPersons.BELGIAN_EID_HOLDER.subFor(SimulatorFixture.CLIENT_ID)));
+        assertThat(fx.sim.recordedRequests(Endpoint.USERINFO)).hasSize(1);
+    }
+
+    /**
+     * {@code itsme.userinfo=never}: the session never holds the access token, and userinfo is empty without a call to
+     * itsme; the login itself is the same (the twin of the test above).
+     */
+    @Test
+    void withUserinfoNeverTheSessionHoldsNoAccessToken() throws Exception {
+        Browser browser = new Browser("/app");
+        ItsmeAuthenticationMechanism mechanism = fx.mechanism(Map.of(ItsmeConfigKeys.SCOPES, "profile",
+                ItsmeConfigKeys.USERINFO, "never"));
+        Exchange callback = login(mechanism, browser, SimulatorFixture.ORIGIN + "/app/home");
+        assertThat(callback.notifiedCaller).isNotNull();
+        ItsmeSessionData data = sessionData(browser);
+        assertThat(data.userInfoTokens()).isNull();
+        assertThat(data.identity().sub()).isEqualTo(TestPersons.BELGIAN_EID_HOLDER.subFor(SimulatorFixture.CLIENT_ID));
+
+        ItsmeContext context = fx.context(browser.exchange("GET", SimulatorFixture.ORIGIN + "/app/x", false,
+                null).request, mechanism);
+        assertThat(context.isAuthenticated()).isTrue();
+        assertThat(context.claims()).isPresent();
+        assertThat(context.userInfo()).isEmpty();
+        assertThat(fx.sim.recordedRequests(Endpoint.USERINFO)).isEmpty();
+    }
+
+    /**
+     * What the session replicates per established login, Java-serialized, with and without the access token (printed
+     * for the README); {@code never} saves at least the token's own length.
+     */
+    @Test
+    void droppingTheAccessTokenShrinksTheReplicatedSession() throws Exception {
+        Browser lazy = new Browser("/app");
+        login(fx.mechanism(Map.of(ItsmeConfigKeys.SCOPES, "profile")), lazy, SimulatorFixture.ORIGIN + "/app/home");
+        Browser neverBrowser = new Browser("/app");
+        login(fx.mechanism(Map.of(ItsmeConfigKeys.SCOPES, "profile", ItsmeConfigKeys.USERINFO, "never")), neverBrowser,
+                SimulatorFixture.ORIGIN + "/app/home");
+        int with = serialized(sessionData(lazy)).length();
+        int without = serialized(sessionData(neverBrowser)).length();
+        int token = sessionData(lazy).userInfoTokens().accessToken().length();
+        System.out.printf("SIZE established login: %d bytes with the access token (%d characters), %d without%n",
+                with, token, without);
+        assertThat(without).isLessThanOrEqualTo(with - token);
+    }
+
+    /** A share-data login after userinfo was fetched: the userinfo of the earlier login is not served for it. */
+    @Test
+    void aNewLoginInTheSessionFetchesItsOwnUserinfo() throws Exception {
+        Browser browser = new Browser("/app");
+        ItsmeAuthenticationMechanism mechanism = fx.mechanism(Map.of(ItsmeConfigKeys.SCOPES, "profile"));
+        login(mechanism, browser, SimulatorFixture.ORIGIN + "/app/home");
+        assertThat(fx.context(browser.exchange("GET", SimulatorFixture.ORIGIN + "/app/x", false, null).request,
+                mechanism).userInfo()).isPresent();
+
+        Exchange share = browser.send(mechanism, "GET", SimulatorFixture.ORIGIN + "/app/profile", false,
+                ItsmeAuthenticationParameters.shareData("birthdate").scopes(Scope.ADDRESS));
+        browser.get(mechanism, fx.visitItsme(share.redirect), false);
+        assertThat(sessionData(browser).userInfoTokens()).isNotNull();
+        assertThat(browser.session.attributes).doesNotContainKey(ItsmeSessionData.USERINFO_ATTRIBUTE);
+        assertThat(fx.context(browser.exchange("GET", SimulatorFixture.ORIGIN + "/app/y", false, null).request,
+                mechanism).userInfo()).isPresent();
+        assertThat(fx.sim.recordedRequests(Endpoint.USERINFO)).hasSize(2);
+    }
+
+    private static ItsmeSessionData sessionData(Browser browser) {
+        return (ItsmeSessionData) browser.session.attributes.get(ItsmeSessionData.ATTRIBUTE);
+    }
+
+    /** Java serialization, as a replicating container copies the attribute; ISO-8859-1 keeps one char per byte. */
+    private static String serialized(Object attribute) throws java.io.IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(attribute);
+        }
+        return bytes.toString(java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
     @Test
     void logoutEndsTheLocalSession() throws Exception {
         Browser browser = new Browser("/app");

@@ -286,7 +286,7 @@ class ItsmeMechanismSecurityTest extends SimulatorTest {
         String code = param(callbackUrl, "code");
         Exchange callback = browser.get(mechanism, callbackUrl, false);
         ItsmeSessionData data = (ItsmeSessionData) browser.session.attributes.get(ItsmeSessionData.ATTRIBUTE);
-        String accessToken = data.tokens().accessToken();
+        String accessToken = data.userInfoTokens().accessToken();
         RecordedRequest tokenRequest = fx.sim.recordedRequests(Endpoint.TOKEN).get(0);
         String verifier = tokenRequest.formParameter("code_verifier").orElseThrow();
         String assertion = tokenRequest.formParameter("client_assertion").orElseThrow();

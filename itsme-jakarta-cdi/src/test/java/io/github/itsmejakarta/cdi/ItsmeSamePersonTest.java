@@ -25,8 +25,7 @@ class ItsmeSamePersonTest extends SimulatorTest {
     }
 
     private static String sub(Browser browser) {
-        return ((ItsmeSessionData) browser.session.attributes.get(ItsmeSessionData.ATTRIBUTE)).tokens().identity()
-                .sub();
+        return ((ItsmeSessionData) browser.session.attributes.get(ItsmeSessionData.ATTRIBUTE)).identity().sub();
     }
 
     /** Logs in as the auto-approved person, then starts a Confirm with ItsmeContext.start: the redirect to itsme. */

@@ -47,15 +47,17 @@ public final class CallbackProcessor {
     private final LoginEvents events;
     private final Clock clock;
     private final ItsmeReachability reachability;
+    private final UserInfoMode userInfo;
 
     CallbackProcessor(ItsmeClient client, LoginStateStore loginStates, IdentityStoreHandler identityStoreHandler,
-            LoginEvents events, Clock clock, ItsmeReachability reachability) {
+            LoginEvents events, Clock clock, ItsmeReachability reachability, UserInfoMode userInfo) {
         this.client = client;
         this.loginStates = loginStates;
         this.identityStoreHandler = identityStoreHandler;
         this.events = events;
         this.clock = clock;
         this.reachability = reachability;
+        this.userInfo = userInfo;
     }
 
     private void failed(PendingAuthorization pending, String messageId, int status) {
@@ -131,10 +133,12 @@ public final class CallbackProcessor {
         ItsmeConfirmation confirmation = state.approval() != null
                 ? new ItsmeConfirmation(state.approval(), tokens.identity(), clock.instant())
                 : previous != null ? previous.lastConfirmation() : null;
-        session.setAttribute(ItsmeSessionData.ATTRIBUTE, new ItsmeSessionData(result.getCallerPrincipal(),
-                result.getCallerGroups(), tokens, pending.redirectUri(), confirmation));
+        session.setAttribute(ItsmeSessionData.ATTRIBUTE, ItsmeSessionData.of(result.getCallerPrincipal(),
+                result.getCallerGroups(), tokens, userInfo, pending.redirectUri(), confirmation));
+        // userinfo fetched for an earlier login of this session is not this login's (share-data adds claims)
+        session.removeAttribute(ItsmeSessionData.USERINFO_ATTRIBUTE);
         httpMessageContext.notifyContainerAboutLogin(result.getCallerPrincipal(), result.getCallerGroups());
-        Optional<String> previousSubject = Optional.ofNullable(previous).map(p -> p.tokens().identity().sub());
+        Optional<String> previousSubject = Optional.ofNullable(previous).map(p -> p.identity().sub());
         events.succeeded(new ItsmeLoginSucceeded(result.getCallerPrincipal().getName(),
                 tokens.identity().sub(), pending.service(), tokens.identity().acrValue(), previous == null,
                 previousSubject, clock.instant()));

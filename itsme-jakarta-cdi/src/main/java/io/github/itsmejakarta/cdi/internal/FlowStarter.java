@@ -95,7 +95,7 @@ public final class FlowStarter {
             // carries the previous sub)
             String expectedSub = established == null || pending.service() == Service.LOGIN
                     ? null
-                    : established.tokens().identity().sub();
+                    : established.identity().sub();
             loginStates.save(request, response, new LoginState(pending, returnPath,
                     parameters.approval().orElse(null), expectedSub));
             response.setHeader("Cache-Control", "no-store");

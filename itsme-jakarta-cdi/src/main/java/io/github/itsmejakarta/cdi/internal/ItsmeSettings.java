@@ -27,6 +27,7 @@ import javax.crypto.SecretKey;
  * @param apiPaths path prefixes whose unauthenticated requests always get 401
  * @param qualifiers the class names of the mechanism bean's qualifiers; empty: {@code @Default}
  * @param requestObjectStore where request objects wait for itsme's fetch in reference mode
+ * @param userInfo whether userinfo may be fetched after the login, and so whether the session keeps the access token
  */
 public record ItsmeSettings(ItsmeEnvironment environment, URI discoveryUri, String clientId, String serviceCode,
         String shareDataServiceCode, String confirmServiceCode, String dataSharingServiceCode, URI redirectUri,
@@ -36,7 +37,7 @@ public record ItsmeSettings(ItsmeEnvironment environment, URI discoveryUri, Stri
         Duration clockSkew, Duration jwksRefetchInterval, Duration loginTimeout, String callbackPath, String jwksPath,
         String requestUriPath, SecretKey cookieKey, String cookieName, List<String> uiLocales, boolean detectApiClients,
         List<String> apiPaths, List<String> qualifiers, RequestObjectStoreMode requestObjectStore,
-        Duration healthMaxAge) {
+        Duration healthMaxAge, UserInfoMode userInfo) {
 
     public ItsmeSettings {
         scopes = List.copyOf(scopes);

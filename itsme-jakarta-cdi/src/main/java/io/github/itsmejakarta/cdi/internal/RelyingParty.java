@@ -101,7 +101,7 @@ public final class RelyingParty {
      */
     public CallbackProcessor callbackProcessor(IdentityStoreHandler identityStoreHandler, Consumer<Object> events) {
         return new CallbackProcessor(client, loginStates, identityStoreHandler, new LoginEvents(events, telemetry),
-                clock, reachability);
+                clock, reachability, settings.userInfo());
     }
 
     /** Whether itsme is usable now, for the readiness check. */
@@ -109,9 +109,15 @@ public final class RelyingParty {
         return readiness;
     }
 
-    /** Fetches userinfo for an established login (one RSA decryption, one network call). */
+    /**
+     * Fetches userinfo for an established login that still holds its access token (one RSA decryption, one network
+     * call).
+     */
     public ItsmeUserInfo userInfo(ItsmeSessionData data) throws ItsmeException {
-        return client.userInfo(data.tokens());
+        if (data.userInfoTokens() == null) {
+            throw new IllegalStateException("the session holds no access token for userinfo");
+        }
+        return client.userInfo(data.userInfoTokens());
     }
 
     /**

@@ -218,6 +218,7 @@ public final class SettingsResolver {
         Set<String> groups = new LinkedHashSet<>(list(DEFAULT_GROUPS));
         LoginStateMode loginState = enumValue(LOGIN_STATE, LoginStateMode.class, LoginStateMode.SESSION);
         RequestObjectMode requestObject = enumValue(REQUEST_OBJECT, RequestObjectMode.class, RequestObjectMode.NONE);
+        UserInfoMode userInfo = enumValue(USERINFO, UserInfoMode.class, UserInfoMode.LAZY);
         RequestObjectStoreMode requestObjectStore = enumValue(REQUEST_OBJECT_STORE, RequestObjectStoreMode.class,
                 RequestObjectStoreMode.AUTO);
         if (requestObjectStore == RequestObjectStoreMode.JCACHE && !RequestObjectStores.jcacheVisible()) {
@@ -269,7 +270,7 @@ public final class SettingsResolver {
                 connect, read,
                 skew, jwksRefetch, loginTimeout, callbackPath, jwksPath, requestUriPath, cookieKey, cookieName,
                 uiLocales, detectApiClients, apiPaths, qualifiers, requestObjectStore,
-                healthMaxAge), problems);
+                healthMaxAge, userInfo), problems);
     }
 
     private String required(String key) {
