@@ -305,7 +305,25 @@ class ClusterIT {
                     .as("one login in progress in the session").isLessThan(1536);
         }
         assertThat(established).doesNotContainKey("io.github.itsmejakarta.cdi.pending-logins");
+
+        // itsme.userinfo=lazy: the access token stays in the session only until userinfo is fetched (here on A);
+        // B then answers userinfo from the replicated session, without the token and without a second fetch
+        int fetches = cluster.itsme.recordedRequests(Endpoint.USERINFO).size();
+        HttpResponse<String> info = user.web().pin("a").get(app.resolve("userinfo"));
+        assertThat(info.statusCode()).as(info.body()).isEqualTo(200);
+        assertThat(report(info.body())).containsEntry("userinfo-sub", sub(mode));
+        Map<String, String> afterUserInfo = report(user.web().pin("b").get(app.resolve("public/session-size")).body());
+        System.out.printf("SIZE %s session once userinfo was fetched: %s%n", mode, afterUserInfo);
+        assertThat(Integer.parseInt(afterUserInfo.get(SESSION_DATA)))
+                .as("the established login without the access token")
+                .isLessThan(Integer.parseInt(established.get(SESSION_DATA)));
+        HttpResponse<String> again = user.web().pin("b").get(app.resolve("userinfo"));
+        assertThat(report(again.body())).containsEntry("node", "b").containsEntry("userinfo-sub", sub(mode));
+        assertThat(cluster.itsme.recordedRequests(Endpoint.USERINFO)).hasSize(fetches + 1);
+        user.web().pin(null);
     }
+
+    static final String SESSION_DATA = "io.github.itsmejakarta.cdi.session";
 
     /**
      * Issue 7 item 2 on the cluster: 20,000 anonymous login starts by reference (cookie mode: nothing but the
