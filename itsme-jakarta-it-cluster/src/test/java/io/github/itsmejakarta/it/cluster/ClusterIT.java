@@ -39,14 +39,17 @@ import io.github.itsmejakarta.testkit.TestPersons;
 class ClusterIT {
 
     static final TestPerson PERSON = TestPersons.BELGIAN_EID_HOLDER;
-    /** How often a node may fetch itsme's keys again for an unknown {@code kid} (core's default). */
-    static final Duration JWKS_REFETCH_INTERVAL = Duration.ofSeconds(30);
+    /**
+     * How often a node may fetch itsme's keys again for an unknown {@code kid}: {@code itsme.jwks-refetch-interval},
+     * shortened from core's 30 s so that scenario 4 waits seconds, not half a minute.
+     */
+    static final Duration JWKS_REFETCH_INTERVAL = Duration.ofSeconds(2);
 
     static Cluster cluster;
 
     @BeforeAll
     static void startCluster() throws Exception {
-        cluster = Cluster.start(Map.of());
+        cluster = Cluster.start(Map.of("itsme.jwks-refetch-interval", JWKS_REFETCH_INTERVAL.toString()));
     }
 
     @AfterAll
