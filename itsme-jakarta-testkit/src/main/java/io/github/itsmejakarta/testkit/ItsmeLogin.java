@@ -42,8 +42,11 @@ import java.util.stream.Collectors;
  * it (a standalone simulator in another process), the simulator's page is submitted for the person; a simulator
  * started with {@code --auto-approve} approves as its own person instead.
  * <p>
- * Plain HTTP on any host the application redirects to; at most {@value #MAX_HOPS} requests per login. The builder
- * is not thread-safe; a {@link Session} is (its cookie store is shared with its client).
+ * Plain HTTP on any host the application redirects to, spoken as HTTP/1.1 like a browser over plain http (the JDK
+ * client would otherwise offer an h2c upgrade, which a browser never does and which some servers, Open Liberty among
+ * them, answer differently); at most {@value #MAX_HOPS} requests per login. {@link Builder#within(Session)} logs in
+ * again in an existing session (a step-up, a Confirm). The builder is not thread-safe; a {@link Session} is (its
+ * cookie store is shared with its client).
  */
 public final class ItsmeLogin {
 
@@ -68,6 +71,7 @@ public final class ItsmeLogin {
     public static final class Builder {
         private final TestPerson person;
         private ItsmeSimulator simulator;
+        private Session within;
         private Duration timeout = Duration.ofSeconds(10);
 
         private Builder(TestPerson person) {
@@ -80,6 +84,16 @@ public final class ItsmeLogin {
          */
         public Builder through(ItsmeSimulator simulator) {
             this.simulator = Objects.requireNonNull(simulator, "simulator");
+            return this;
+        }
+
+        /**
+         * Logs in again inside a session an earlier login opened, with its cookies: a step-up to a stronger level,
+         * a second flow (Confirm, share-data) started by the logged-in user, or another person taking over the
+         * same browser. The new session shares the earlier one's cookies.
+         */
+        public Builder within(Session session) {
+            this.within = Objects.requireNonNull(session, "session");
             return this;
         }
 
@@ -105,9 +119,9 @@ public final class ItsmeLogin {
             if (!protectedUri.isAbsolute() || !List.of("http", "https").contains(protectedUri.getScheme())) {
                 throw new IllegalArgumentException("an absolute http(s) URL is needed: " + protectedUri);
             }
-            CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+            CookieManager cookies = within != null ? within.cookies : new CookieManager(null, CookiePolicy.ACCEPT_ALL);
             HttpClient stepping = HttpClient.newBuilder().cookieHandler(cookies).connectTimeout(timeout)
-                    .followRedirects(HttpClient.Redirect.NEVER).build();
+                    .version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER).build();
             if (simulator != null) {
                 simulator.hooks().nextApprovalAs(person);
             }
@@ -213,7 +227,7 @@ public final class ItsmeLogin {
             this.landing = landing;
             this.requests = requests;
             this.client = HttpClient.newBuilder().cookieHandler(cookies).connectTimeout(timeout)
-                    .followRedirects(HttpClient.Redirect.NORMAL).build();
+                    .version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NORMAL).build();
         }
 
         /** The application's answer at the end of the flow (normally the protected page, logged in). */

@@ -42,6 +42,8 @@ class ItsmeLoginTest {
     /** Logins in progress by pre-login cookie; sessions by session cookie (the caller's sub). */
     static final Map<String, Map<String, String>> pending = new ConcurrentHashMap<>();
     static final Map<String, String> sessions = new ConcurrentHashMap<>();
+    /** Requests that offered a protocol upgrade (the JDK client's h2c attempt; no browser sends one over http). */
+    static final List<String> upgrades = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void startApplication() throws IOException {
@@ -50,6 +52,7 @@ class ItsmeLoginTest {
         app.createContext("/app/protected", ItsmeLoginTest::protectedPage);
         app.createContext("/app/callback", ItsmeLoginTest::callback);
         app.createContext("/app/loop", exchange -> redirect(exchange, "/app/loop", null));
+        app.createContext("/app/step-up", ItsmeLoginTest::stepUp);
         app.start();
         ITSME.simulator().registerClient(RP.clientBuilder().redirectUri(base + "/app/callback").build());
     }
@@ -62,11 +65,25 @@ class ItsmeLoginTest {
     // ---- the relying party
 
     private static void protectedPage(HttpExchange exchange) throws IOException {
+        exchange.getRequestHeaders().getOrDefault("Upgrade", List.of()).forEach(upgrades::add);
         Optional<String> caller = cookie(exchange, "app-session").map(sessions::get);
         if (caller.isPresent()) {
             respond(exchange, 200, "hello " + caller.get());
             return;
         }
+        startLogin(exchange);
+    }
+
+    /** A new login that only a logged-in caller may start (a step-up): refused without the session cookie. */
+    private static void stepUp(HttpExchange exchange) throws IOException {
+        if (cookie(exchange, "app-session").map(sessions::get).isEmpty()) {
+            respond(exchange, 401, "no session to step up");
+            return;
+        }
+        startLogin(exchange);
+    }
+
+    private static void startLogin(HttpExchange exchange) throws IOException {
         ItsmeSimulator sim = ITSME.simulator();
         Pkce pkce = pkce();
         Map<String, String> params = RP.authorizationParams(LOGIN, pkce, "profile");
@@ -189,6 +206,40 @@ class ItsmeLoginTest {
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("HTTP 401")
                 .hasMessageContaining("login refused: access_denied").hasMessageContaining(base + "/app/callback")
                 .hasMessageNotContaining("state=");
+    }
+
+    @Test
+    void withinASessionTheNextLoginUsesItsCookiesAndTheSessionFollows(ItsmeSimulator sim) throws Exception {
+        ItsmeLogin.Session first = ItsmeLogin.as(TestPersons.BELGIAN_EID_HOLDER).through(sim).open(protectedUri());
+        URI stepUp = URI.create(base + "/app/step-up");
+        // without the session's cookies the application refuses the step-up
+        assertThatThrownBy(() -> ItsmeLogin.as(TestPersons.DUTCH_DOCUMENT_HOLDER).through(sim).open(stepUp))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("HTTP 401")
+                .hasMessageContaining("no session to step up");
+
+        ItsmeLogin.Session second = ItsmeLogin.as(TestPersons.DUTCH_DOCUMENT_HOLDER).through(sim).within(first)
+                .open(stepUp);
+        String dutch = "hello " + TestPersons.DUTCH_DOCUMENT_HOLDER.subFor(RP.clientId);
+        assertThat(second.landing().body()).isEqualTo(dutch);
+        assertThat(second.requests()).first().asString().startsWith("GET " + stepUp);
+        HttpResponse<String> viaFirst = first.httpClient().send(HttpRequest.newBuilder(protectedUri()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(viaFirst.body()).as("one cookie store: the first session now holds the new login").isEqualTo(
+                dutch);
+    }
+
+    @Test
+    void speaksHttp11LikeABrowserWithoutOfferingAnUpgrade() throws Exception {
+        upgrades.clear();
+        ItsmeLogin.Session session = ItsmeLogin.as(TestPersons.BELGIAN_EID_HOLDER).open(protectedUri());
+        session.httpClient().send(HttpRequest.newBuilder(protectedUri()).build(), HttpResponse.BodyHandlers
+                .ofString());
+        assertThat(session.landing().version()).isEqualTo(HttpClient.Version.HTTP_1_1);
+        assertThat(upgrades).isEmpty();
+        // the twin: the JDK client's default does offer h2c, which the application records
+        HttpClient.newHttpClient().send(HttpRequest.newBuilder(protectedUri()).build(), HttpResponse.BodyHandlers
+                .ofString());
+        assertThat(upgrades).containsExactly("h2c");
     }
 
     @Test
