@@ -312,7 +312,7 @@ class ClusterIT {
         // itsme.userinfo=lazy: the access token stays in the session only until userinfo is fetched (here on A);
         // B then answers userinfo from the replicated session, without the token and without a second fetch
         int fetches = cluster.itsme.recordedRequests(Endpoint.USERINFO).size();
-        HttpResponse<String> info = user.web().pin("a").get(app.resolve("userinfo"));
+        HttpResponse<String> info = user.web().pin("a").get(app.resolve("protected/userinfo"));
         assertThat(info.statusCode()).as(info.body()).isEqualTo(200);
         assertThat(report(info.body())).containsEntry("userinfo-sub", sub(mode));
         Map<String, String> afterUserInfo = report(user.web().pin("b").get(app.resolve("public/session-size")).body());
@@ -320,7 +320,7 @@ class ClusterIT {
         assertThat(Integer.parseInt(afterUserInfo.get(SESSION_DATA)))
                 .as("the established login without the access token")
                 .isLessThan(Integer.parseInt(established.get(SESSION_DATA)));
-        HttpResponse<String> again = user.web().pin("b").get(app.resolve("userinfo"));
+        HttpResponse<String> again = user.web().pin("b").get(app.resolve("protected/userinfo"));
         assertThat(report(again.body())).containsEntry("node", "b").containsEntry("userinfo-sub", sub(mode));
         assertThat(cluster.itsme.recordedRequests(Endpoint.USERINFO)).hasSize(fetches + 1);
         user.web().pin(null);

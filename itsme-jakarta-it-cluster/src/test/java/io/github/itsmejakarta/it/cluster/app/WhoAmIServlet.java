@@ -3,6 +3,7 @@ package io.github.itsmejakarta.it.cluster.app;
 import java.io.IOException;
 
 import io.github.itsmejakarta.cdi.ItsmeContext;
+import io.github.itsmejakarta.core.ItsmeException;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.SecurityContext;
 import jakarta.servlet.annotation.HttpConstraint;
@@ -14,7 +15,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Protected pages (role {@code user}, from {@code itsme.default-groups}): the node that answers, the caller, what the
- * request says about the scheme and host the proxy forwarded.
+ * request says about the scheme and host the proxy forwarded; at {@code /protected/userinfo} also the userinfo's
+ * {@code sub} through {@link ItsmeContext#userInfo()} (fetched from itsme once per login).
  */
 @WebServlet("/protected/*")
 @ServletSecurity(@HttpConstraint(rolesAllowed = "user"))
@@ -42,6 +44,13 @@ public class WhoAmIServlet extends HttpServlet {
         out.append("secure=").append(request.isSecure()).append('\n');
         out.append("scheme=").append(request.getScheme()).append('\n');
         out.append("host=").append(request.getServerName()).append(':').append(request.getServerPort()).append('\n');
+        if ("/userinfo".equals(request.getPathInfo())) {
+            try {
+                out.append("userinfo-sub=").append(itsme.userInfo().map(u -> u.sub()).orElse("-")).append('\n');
+            } catch (ItsmeException e) {
+                out.append("error=").append(e.messageId()).append('\n');
+            }
+        }
         response.getWriter().write(out.toString());
     }
 }

@@ -2,21 +2,19 @@ package io.github.itsmejakarta.it.cluster.support;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One Payara Micro process of the cluster: its own HTTP port and Hazelcast port on 127.0.0.1, joined to the other
  * members by TCP/IP only ({@code --clustermode tcpip:...}, {@code --interfaces 127.0.0.1}: no multicast, no other
  * interface), host-aware partitioning off (both members share an address, and with it on Hazelcast keeps no backup
- * on the other member), the same WARs deployed. Started and stopped by process id.
+ * on the other member), the same WARs deployed. Started and stopped by process id ({@link ServerProcess}).
  */
 public final class PayaraNode implements AutoCloseable {
 
@@ -24,8 +22,7 @@ public final class PayaraNode implements AutoCloseable {
     private final int httpPort;
     private final Path log;
     private final Path root;
-    private final List<String> command;
-    private Process process;
+    private final ServerProcess process;
 
     /**
      * @param members every member's Hazelcast address, {@code 127.0.0.1:port}, comma-separated
@@ -55,7 +52,7 @@ public final class PayaraNode implements AutoCloseable {
             c.add("--deploy");
             c.add(war.toString());
         }
-        this.command = List.copyOf(c);
+        this.process = new ServerProcess("node-" + name, c, Map.of(), log, List.of());
     }
 
     public String name() {
@@ -72,40 +69,16 @@ public final class PayaraNode implements AutoCloseable {
 
     public synchronized void start() throws IOException {
         // a root directory left by an earlier run would deploy its applications again beside the new ones
-        deleteTree(root);
-        Files.createDirectories(log.getParent());
-        Files.createDirectories(Path.of(command.stream().filter(s -> s.startsWith("-Djava.io.tmpdir="))
-                .findFirst().orElseThrow().substring("-Djava.io.tmpdir=".length())));
-        process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.to(log.toFile())).start();
+        ServerProcess.deleteTree(root);
+        Files.createDirectories(root.resolve("tmp"));
+        process.start();
     }
 
     /** Waits until every context answers its public page with 200. */
     public void awaitReady(List<String> contexts, Duration timeout) throws InterruptedException {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(2)).build();
-        Instant end = Instant.now().plus(timeout);
-        for (String context : contexts) {
-            URI uri = URI.create("http://127.0.0.1:" + httpPort + "/" + context + "/public");
-            while (true) {
-                if (!isAlive()) {
-                    throw new IllegalStateException("node " + name + " exited; see " + log);
-                }
-                try {
-                    HttpResponse<Void> r = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build(),
-                            HttpResponse.BodyHandlers.discarding());
-                    if (r.statusCode() == 200) {
-                        break;
-                    }
-                } catch (IOException notYet) {
-                    // not listening yet
-                }
-                if (Instant.now().isAfter(end)) {
-                    throw new IllegalStateException("node " + name + " not ready after " + timeout + "; see " + log);
-                }
-                Thread.sleep(500);
-            }
-        }
+        process.awaitReady(
+                contexts.stream().map(c -> URI.create("http://127.0.0.1:" + httpPort + "/" + c + "/public")).toList(),
+                timeout);
     }
 
     /** Waits until the node's log shows Payara's data grid with {@code size} members. */
@@ -120,20 +93,8 @@ public final class PayaraNode implements AutoCloseable {
         }
     }
 
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
-    }
-
     public boolean isAlive() {
-        Process p = process;
-        return p != null && p.isAlive();
+        return process.isAlive();
     }
 
     public long pid() {
@@ -142,12 +103,11 @@ public final class PayaraNode implements AutoCloseable {
 
     /** Total CPU time the process has used so far. */
     public Duration cpu() {
-        return process.info().totalCpuDuration().orElse(Duration.ZERO);
+        return process.cpu();
     }
 
     @Override
     public synchronized void close() {
-        Processes.stop(process, 30);
-        process = null;
+        process.close();
     }
 }

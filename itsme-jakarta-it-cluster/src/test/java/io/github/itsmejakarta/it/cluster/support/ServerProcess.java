@@ -106,6 +106,24 @@ public final class ServerProcess implements AutoCloseable {
         return process.pid();
     }
 
+    /** Total CPU time the server's JVM has used so far (the launcher's, when the launcher is the JVM). */
+    public Duration cpu() {
+        Process p = process;
+        return p == null ? Duration.ZERO : p.info().totalCpuDuration().orElse(Duration.ZERO);
+    }
+
+    /** Deletes a directory tree an earlier run left, if any. */
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
     @Override
     public void close() {
         stop();

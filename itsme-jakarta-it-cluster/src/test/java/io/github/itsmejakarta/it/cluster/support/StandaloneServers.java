@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -30,7 +29,7 @@ public final class StandaloneServers {
     public static ServerProcess wildfly(String node, Path home, Path work, WildFlyPorts ports, List<Path> wars)
             throws IOException {
         Path base = work.resolve("wildfly-" + node);
-        deleteTree(base);
+        ServerProcess.deleteTree(base);
         copyTree(home.resolve("standalone/configuration"), base.resolve("configuration"));
         Path deployments = Files.createDirectories(base.resolve("deployments"));
         for (Path war : wars) {
@@ -56,7 +55,7 @@ public final class StandaloneServers {
     public static ServerProcess liberty(String node, Path home, Path work, int httpPort, List<Path> wars)
             throws IOException {
         Path user = work.resolve("liberty-" + node);
-        deleteTree(user);
+        ServerProcess.deleteTree(user);
         String serverName = "node-" + node;
         Path server = Files.createDirectories(user.resolve("servers").resolve(serverName));
         Files.writeString(server.resolve("server.xml"), """
@@ -110,17 +109,6 @@ public final class StandaloneServers {
                 } else {
                     Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
                 }
-            }
-        }
-    }
-
-    static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
             }
         }
     }
