@@ -33,7 +33,8 @@ import java.util.function.Consumer;
  * <ol>
  * <li>its own endpoints, matched on the request path: the callback ({@value ItsmeConfigKeys#CALLBACK_PATH}) to the
  * callback processor; the RP's public JWK set ({@value ItsmeConfigKeys#JWKS_PATH}) and request objects
- * ({@value ItsmeConfigKeys#REQUEST_URI_PATH} {@code /<id>}) to the RP's endpoints. Serving them here rather than from
+ * ({@value ItsmeConfigKeys#REQUEST_URI_PATH} {@code /<id>}) to the RP's endpoints, and with named services each
+ * one's JWK set ({@value ItsmeConfigKeys#JWKS_PATH} {@code /<name>}). Serving them here rather than from
  * a servlet works unchanged on Payara, WildFly and Liberty;</li>
  * <li>{@code SecurityContext.authenticate(...)}: the flow its {@link ItsmeAuthenticationParameters} name is started
  * (a login with other parameters); a login reuses an established session unless a new authentication is asked;</li>
@@ -76,6 +77,7 @@ public class ItsmeAuthenticationMechanism implements HttpAuthenticationMechanism
 
     private String callbackPath;
     private String jwksPath;
+    private String serviceJwksPrefix;
     private String requestObjectPrefix;
     private FlowStarter flows;
     private CallbackProcessor callback;
@@ -105,6 +107,7 @@ public class ItsmeAuthenticationMechanism implements HttpAuthenticationMechanism
         ItsmeSettings s = relyingParty.settings();
         this.callbackPath = s.callbackPath();
         this.jwksPath = s.jwksPath();
+        this.serviceJwksPrefix = s.services().isEmpty() ? null : s.jwksPath() + "/";
         this.requestObjectPrefix = s.requestUriPath() + "/";
         this.flows = relyingParty.flows();
         this.callback = relyingParty.callbackProcessor(identityStoreHandler, events);
@@ -147,6 +150,10 @@ public class ItsmeAuthenticationMechanism implements HttpAuthenticationMechanism
         }
         if (pathIs(uri, offset, jwksPath)) {
             endpoints.serveJwks(response);
+            return ANSWERED;
+        }
+        if (serviceJwksPrefix != null && uri.startsWith(serviceJwksPrefix, offset)) {
+            endpoints.serveJwks(uri.substring(offset + serviceJwksPrefix.length()), response);
             return ANSWERED;
         }
         if (uri.startsWith(requestObjectPrefix, offset)) {

@@ -44,6 +44,7 @@ public class ItsmeAuthenticationParameters extends AuthenticationParameters {
     private Acr acr;
     private String returnTo;
     private List<String> uiLocales = List.of();
+    private String serviceName;
 
     private ItsmeAuthenticationParameters(Service service, Approval approval) {
         this.service = service;
@@ -122,14 +123,32 @@ public class ItsmeAuthenticationParameters extends AuthenticationParameters {
         return this;
     }
 
+    /**
+     * Runs the flow with the named service {@code itsme.services.<name>.*} (its service code, scopes, claims, acr and
+     * client) instead of the top-level settings; its flow type must be this flow's (else the flow is not started:
+     * ITSME-1743), and a name that is not configured is not started either (ITSME-1741). Without a name, a login uses
+     * {@value ItsmeConfigKeys#LOGIN_SERVICE} (default: the top level), the other flows the top-level service codes.
+     * Scopes, claims and acr given here still add to (or replace) the service's.
+     */
+    public ItsmeAuthenticationParameters service(String name) {
+        this.serviceName = Objects.requireNonNull(name, "name");
+        return this;
+    }
+
     /** itsme's screen languages for this flow ({@code fr nl de en}). */
     public ItsmeAuthenticationParameters uiLocales(String... locales) {
         this.uiLocales = List.of(locales);
         return this;
     }
 
+    /** The flow: login, share-data, confirm or data-sharing (not the name of a configured service). */
     public Service service() {
         return service;
+    }
+
+    /** The named service the flow runs with, if one was given ({@link #service(String)}). */
+    public Optional<String> serviceName() {
+        return Optional.ofNullable(serviceName);
     }
 
     public Optional<Approval> approval() {

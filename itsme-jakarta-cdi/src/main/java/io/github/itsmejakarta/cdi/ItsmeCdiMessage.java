@@ -68,6 +68,23 @@ public enum ItsmeCdiMessage implements MessageId {
     /** itsme's discovery document has never been reached since deployment: most likely the configuration. */
     DISCOVERY_NEVER_REACHED("ITSME-1736", "itsme's discovery document at %s has not been reached since deployment"
             + " (%s): most likely a configuration problem: check '%s' or '%s' and that this server has a route to it"),
+    /** A problem of one named service ({@code itsme.services.<name>.*}); the inner message (ITSME-17xx) follows. */
+    SERVICE_INVALID("ITSME-1740", "Service '%s': %s"),
+    /** A flow or {@code itsme.login-service} names a service that is not configured. */
+    SERVICE_UNKNOWN("ITSME-1741", "No itsme service named '%s' is configured (named services: %s)"),
+    /** A name under {@code itsme.services.} is not a usable service name. */
+    SERVICE_NAME_INVALID("ITSME-1742",
+            "'%s' (in '%s') is not a service name: use 1 to 64 letters, digits, '-' or '_'"),
+    /** A flow of one type was started for a named service of another type. */
+    SERVICE_FLOW_MISMATCH("ITSME-1743", "A %s flow was started for service '%s', which is a %s service"),
+    /** One client id with two different key sets: itsme knows one JWK set per client id. */
+    CLIENT_KEYS_CONFLICT("ITSME-1744", "Client id '%s' has different keys in %s and %s: itsme registers one JWK set"
+            + " per client id; give the service a client id of its own or the same keys"),
+    /** {@code itsme.login-service} names a service that cannot log a caller in. */
+    LOGIN_SERVICE_UNSUITABLE("ITSME-1745", "'%s' names service '%s', a %s service: protected resources need a login,"
+            + " share-data or data-sharing service"),
+    /** The callback's login was started for a service this deployment no longer has (a redeployment between). */
+    SERVICE_GONE("ITSME-1746", "The login in progress was started for service '%s', which is not configured"),
     /** Where request objects wait for itsme's fetch, logged once at deployment in reference mode. */
     REQUEST_OBJECTS_KEPT_IN("ITSME-1750", "Request objects for request_uri are kept in %s"),
     /** {@code itsme.request-object-store=jcache} and no JCache can be found. */

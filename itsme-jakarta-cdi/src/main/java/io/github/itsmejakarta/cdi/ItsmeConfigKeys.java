@@ -141,6 +141,71 @@ public final class ItsmeConfigKeys {
      */
     public static final String USERINFO = "itsme.userinfo";
 
+    /**
+     * The prefix of named services: {@code itsme.services.<name>.<key>}, each key one of {@link ServiceKeys}. A service
+     * exists when at least one property under {@code itsme.services.<name>.} is found among the configuration's
+     * property names; its values may then come from any config source. A name is 1 to 64 letters, digits, {@code -} or
+     * {@code _}. A MicroProfile Config key only: it has no annotation attribute.
+     */
+    public static final String SERVICES = "itsme.services.";
+    /**
+     * The named service that protected resources (and a login started without a service name) use. Default: the
+     * top-level service ({@link #SERVICE_CODE} with {@link #CLIENT_ID}). A MicroProfile Config key only.
+     */
+    public static final String LOGIN_SERVICE = "itsme.login-service";
+
+    /**
+     * The keys of one named service, each under {@code itsme.services.<name>.}: {@link #key(String, String)} builds
+     * the full name. Anything a service does not set is the top-level value of the same meaning (the service code: the
+     * top-level code of the service's flow).
+     */
+    public static final class ServiceKeys {
+        /**
+         * The flow: {@code login} (default; itsme's {@code authentication}), {@code share-data} ({@code identification}),
+         * {@code confirm} ({@code confirmation}) or {@code data-sharing}.
+         */
+        public static final String FLOW = "flow";
+        /** The service code; default the top-level code of the flow ({@link ItsmeConfigKeys#SERVICE_CODE}, ...). */
+        public static final String SERVICE_CODE = "service-code";
+        /** Scopes, replacing {@link ItsmeConfigKeys#SCOPES}. */
+        public static final String SCOPES = "scopes";
+        /** ID token claims, replacing {@link ItsmeConfigKeys#CLAIMS}. */
+        public static final String CLAIMS = "claims";
+        /** {@code basic} or {@code advanced}, replacing {@link ItsmeConfigKeys#ACR}. */
+        public static final String ACR = "acr";
+        /** A client id of its own (its own {@code ItsmeClient}); default {@link ItsmeConfigKeys#CLIENT_ID}. */
+        public static final String CLIENT_ID = "client-id";
+        /** The callback URL registered for the service's client; default {@link ItsmeConfigKeys#REDIRECT_URI}. */
+        public static final String REDIRECT_URI = "redirect-uri";
+        /** The service's private JWK set, inline; with the two below, replaces the top-level key source. */
+        public static final String PRIVATE_JWKS = "private-jwks";
+        /** The service's private JWK set as a {@code file:} or {@code classpath:} location. */
+        public static final String PRIVATE_JWKS_LOCATION = "private-jwks-location";
+        /** The service's PKCS#12 keystore. */
+        public static final String KEYSTORE_LOCATION = "keystore-location";
+        /** The keystore's password; default {@link ItsmeConfigKeys#KEYSTORE_PASSWORD}. */
+        public static final String KEYSTORE_PASSWORD = "keystore-password";
+        /** The signing alias(es); default {@link ItsmeConfigKeys#KEYSTORE_SIGNING_ALIAS}. */
+        public static final String KEYSTORE_SIGNING_ALIAS = "keystore-signing-alias";
+        /** The encryption alias(es); default {@link ItsmeConfigKeys#KEYSTORE_ENCRYPTION_ALIAS}. */
+        public static final String KEYSTORE_ENCRYPTION_ALIAS = "keystore-encryption-alias";
+
+        private ServiceKeys() {
+        }
+
+        /** The full key: {@code itsme.services.<service>.<key>}. */
+        public static String key(String service, String key) {
+            return SERVICES + service + "." + key;
+        }
+
+        /** Every key a named service has, in the order of this class. */
+        public static java.util.List<String> all() {
+            return java.util.List.of(FLOW, SERVICE_CODE, SCOPES, CLAIMS, ACR, CLIENT_ID, REDIRECT_URI, PRIVATE_JWKS,
+                    PRIVATE_JWKS_LOCATION, KEYSTORE_LOCATION, KEYSTORE_PASSWORD, KEYSTORE_SIGNING_ALIAS,
+                    KEYSTORE_ENCRYPTION_ALIAS);
+        }
+    }
+
     private ItsmeConfigKeys() {
     }
 }

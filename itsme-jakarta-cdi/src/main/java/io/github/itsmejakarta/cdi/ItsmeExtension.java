@@ -242,8 +242,10 @@ public class ItsmeExtension implements Extension {
                 .getAnnotation(ItsmeAuthenticationMechanismDefinition.class);
         Optional<Config> config = config();
         config.ifPresent(ItsmeExtension::warnAboutUnknownKeys);
-        SettingsResolver.Resolution resolution = SettingsResolver.resolve(configLookup(config), definition,
-                new ElEvaluator(beanManager));
+        // named services are found by their property names (itsme.services.<name>.*)
+        Iterable<String> propertyNames = config.<Iterable<String>>map(Config::getPropertyNames).orElse(List.of());
+        SettingsResolver.Resolution resolution = SettingsResolver.resolve(configLookup(config), propertyNames,
+                definition, new ElEvaluator(beanManager));
         problems.addAll(resolution.problems());
         RelyingParty rp = null;
         if (resolution.isValid()) {
@@ -290,6 +292,7 @@ public class ItsmeExtension implements Extension {
         for (Field field : ItsmeConfigKeys.class.getFields()) {
             if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
                 try {
+                    // itsme.services. ends with '.': a prefix under which the named services' check looks
                     known.add((String) field.get(null));
                 } catch (IllegalAccessException impossible) {
                     throw new IllegalStateException(impossible);
@@ -297,6 +300,9 @@ public class ItsmeExtension implements Extension {
             }
         }
         for (String warning : new UnknownKeys(known).warnings(config.getPropertyNames())) {
+            LOG.log(Level.WARNING, warning);
+        }
+        for (String warning : UnknownKeys.serviceWarnings(config.getPropertyNames())) {
             LOG.log(Level.WARNING, warning);
         }
     }

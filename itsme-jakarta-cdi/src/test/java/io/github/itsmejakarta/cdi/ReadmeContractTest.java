@@ -41,6 +41,13 @@ class ReadmeContractTest {
     }
 
     @Test
+    @DisplayName("every key of a named service (ItsmeConfigKeys.ServiceKeys) has a row in the README's table")
+    void everyNamedServiceKeyDocumented() {
+        assertThat(ItsmeConfigKeys.ServiceKeys.all()).hasSize(13).allSatisfy(key -> assertThat(readme)
+                .contains("| `" + ItsmeConfigKeys.ServiceKeys.key("<name>", key) + "` |"));
+    }
+
+    @Test
     @DisplayName("every message id of core and of the integration is listed in the README")
     void everyMessageIdDocumented() {
         for (ItsmeMessage message : ItsmeMessage.values()) {

@@ -12,12 +12,18 @@ final class TestSettings {
     }
 
     static ItsmeSettings of(Map<String, String> config) {
-        Map<String, String> values = new HashMap<>(config);
-        SettingsResolver.Resolution r = SettingsResolver.resolve(k -> Optional.ofNullable(values.get(k)),
-                Definitions.Empty.class.getAnnotation(ItsmeAuthenticationMechanismDefinition.class), s -> s);
+        SettingsResolver.Resolution r = resolve(config);
         if (!r.isValid()) {
             throw new IllegalArgumentException(r.problems().toString());
         }
         return r.settings();
+    }
+
+    /** The resolution, problems included; the map's keys are the property names (named services are found there). */
+    static SettingsResolver.Resolution resolve(Map<String, String> config) {
+        Map<String, String> values = new HashMap<>(config);
+        return SettingsResolver.resolve(k -> Optional.ofNullable(values.get(k)).filter(v -> !v.isEmpty()),
+                values.keySet(), Definitions.Empty.class.getAnnotation(ItsmeAuthenticationMechanismDefinition.class),
+                s -> s);
     }
 }

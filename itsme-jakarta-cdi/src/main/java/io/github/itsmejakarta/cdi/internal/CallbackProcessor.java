@@ -41,7 +41,7 @@ import java.util.Optional;
 public final class CallbackProcessor {
     private static final System.Logger LOG = System.getLogger(CallbackProcessor.class.getName());
 
-    private final ItsmeClient client;
+    private final ServiceRoutes routes;
     private final LoginStateStore loginStates;
     private final IdentityStoreHandler identityStoreHandler;
     private final LoginEvents events;
@@ -49,9 +49,9 @@ public final class CallbackProcessor {
     private final ItsmeReachability reachability;
     private final UserInfoMode userInfo;
 
-    CallbackProcessor(ItsmeClient client, LoginStateStore loginStates, IdentityStoreHandler identityStoreHandler,
+    CallbackProcessor(ServiceRoutes routes, LoginStateStore loginStates, IdentityStoreHandler identityStoreHandler,
             LoginEvents events, Clock clock, ItsmeReachability reachability, UserInfoMode userInfo) {
-        this.client = client;
+        this.routes = routes;
         this.loginStates = loginStates;
         this.identityStoreHandler = identityStoreHandler;
         this.events = events;
@@ -87,6 +87,16 @@ public final class CallbackProcessor {
         }
         LoginState state = login.get();
         PendingAuthorization pending = state.pending();
+        // the client the login was started with: its client id, keys and redirect URI complete it
+        Optional<ServiceRoutes.Route> route = routes.forLogin(state.serviceName());
+        if (route.isEmpty()) {
+            String message = ItsmeCdiMessage.SERVICE_GONE.format(state.serviceName());
+            LOG.log(Level.INFO, message);
+            failed(pending, ItsmeCdiMessage.SERVICE_GONE.id(), 401);
+            ErrorPages.write(response, 401, "itsme login failed", message + ". Please start again.");
+            return;
+        }
+        ItsmeClient client = route.get().client();
         ItsmeTokens tokens;
         try {
             tokens = client.exchange(authorization, pending);

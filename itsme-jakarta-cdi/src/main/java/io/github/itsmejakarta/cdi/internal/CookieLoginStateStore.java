@@ -60,8 +60,12 @@ public final class CookieLoginStateStore implements LoginStateStore {
     static final int MAX_COOKIE_BYTES = 3800;
     private static final int IV_BYTES = 12;
     private static final int TAG_BITS = 128;
-    /** Version 2 adds the logged-in caller's {@code sub}; version 1 cookies (17 fields) are still read. */
-    private static final String VERSION = "2";
+    /**
+     * Version 3 adds the named service's name (empty for the top-level service); version 2 (the logged-in caller's
+     * {@code sub}, 18 fields) and version 1 cookies (17 fields) are still read.
+     */
+    private static final String VERSION = "3";
+    private static final String VERSION_2 = "2";
     /** The name prefix browsers accept only from the origin itself over https, with Path=/ and no Domain. */
     static final String HOST_PREFIX = "__Host-";
     private static final String VERSION_1 = "1";
@@ -195,7 +199,8 @@ public final class CookieLoginStateStore implements LoginStateStore {
                 uri.getScheme() + "://" + uri.getRawAuthority() + uri.getRawPath(), login.returnPath(),
                 a == null ? "" : a.template(), a == null ? "" : a.text().orElse(""),
                 a == null ? "" : a.amount().orElse(""), a == null ? "" : a.currency().orElse(""),
-                a == null ? "" : a.iban().orElse(""), login.expectedSub() == null ? "" : login.expectedSub());
+                a == null ? "" : a.iban().orElse(""), login.expectedSub() == null ? "" : login.expectedSub(),
+                login.serviceName() == null ? "" : login.serviceName());
         StringBuilder sb = new StringBuilder();
         for (String f : fields) {
             if (sb.length() > 0) {
@@ -212,7 +217,8 @@ public final class CookieLoginStateStore implements LoginStateStore {
             for (String part : new String(plain, StandardCharsets.US_ASCII).split("\\.", -1)) {
                 f.add(new String(B64D.decode(part), StandardCharsets.UTF_8));
             }
-            boolean v2 = f.size() == 18 && VERSION.equals(f.get(0));
+            boolean v3 = f.size() == 19 && VERSION.equals(f.get(0));
+            boolean v2 = v3 || f.size() == 18 && VERSION_2.equals(f.get(0));
             if (!v2 && !(f.size() == 17 && VERSION_1.equals(f.get(0)))) {
                 return Optional.empty();
             }
@@ -227,7 +233,8 @@ public final class CookieLoginStateStore implements LoginStateStore {
                 approval = Approval.payment(f.get(14), f.get(15), f.get(16), f.get(13).isEmpty() ? null : f.get(13));
             }
             String expectedSub = v2 && !f.get(17).isEmpty() ? f.get(17) : null;
-            return Optional.of(new LoginState(pending, f.get(11), approval, expectedSub));
+            String serviceName = v3 && !f.get(18).isEmpty() ? f.get(18) : null;
+            return Optional.of(new LoginState(pending, f.get(11), approval, expectedSub, null, serviceName));
         } catch (RuntimeException e) {
             // authenticated by GCM, so only a version skew or a bug gets here
             return Optional.empty();

@@ -3,6 +3,7 @@ package io.github.itsmejakarta.cdi.internal;
 import io.github.itsmejakarta.cdi.ItsmeAuthenticationParameters;
 import io.github.itsmejakarta.cdi.ItsmeCdiMessage;
 import io.github.itsmejakarta.cdi.ItsmeConfigKeys;
+import io.github.itsmejakarta.core.Acr;
 import io.github.itsmejakarta.core.AuthorizationRequest;
 import io.github.itsmejakarta.core.ClaimsRequest;
 import io.github.itsmejakarta.core.ItsmeClient;
@@ -18,6 +19,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -40,17 +42,15 @@ public final class FlowStarter {
     private static final System.Logger LOG = System.getLogger(FlowStarter.class.getName());
 
     private final ItsmeSettings settings;
-    private final ItsmeClient client;
-    private final RedirectUris redirectUris;
+    private final ServiceRoutes routes;
     private final LoginStateStore loginStates;
     private final RequestObjectStore requestObjects;
     private final ItsmeReachability reachability;
 
-    FlowStarter(ItsmeSettings settings, ItsmeClient client, RedirectUris redirectUris, LoginStateStore loginStates,
+    FlowStarter(ItsmeSettings settings, ServiceRoutes routes, LoginStateStore loginStates,
             RequestObjectStore requestObjects, ItsmeReachability reachability) {
         this.settings = settings;
-        this.client = client;
-        this.redirectUris = redirectUris;
+        this.routes = routes;
         this.loginStates = loginStates;
         this.requestObjects = requestObjects;
         this.reachability = reachability;
@@ -61,14 +61,17 @@ public final class FlowStarter {
             ItsmeAuthenticationParameters parameters) throws IOException {
         String returnPath = returnPath(request, parameters.returnTo().orElse(null));
         AuthorizationRequest authorization;
+        ServiceRoutes.Route route;
         try {
-            authorization = authorizationRequest(parameters);
+            route = route(parameters);
+            authorization = authorizationRequest(parameters, route.service());
         } catch (ServiceNotConfigured e) {
             LOG.log(Level.ERROR, e.getMessage());
             ErrorPages.write(response, 500, "itsme login is not available", e.getMessage());
             return;
         }
-        Optional<RedirectUris.Target> target = redirectUris.forLogin(request);
+        ItsmeClient client = route.client();
+        Optional<RedirectUris.Target> target = route.redirectUris().forLogin(request);
         if (target.isEmpty()) {
             String message = ItsmeCdiMessage.HOST_UNUSABLE.format(ItsmeConfigKeys.REDIRECT_URI);
             LOG.log(Level.INFO, message);
@@ -96,8 +99,8 @@ public final class FlowStarter {
             String expectedSub = established == null || pending.service() == Service.LOGIN
                     ? null
                     : established.identity().sub();
-            loginStates.save(request, response, new LoginState(pending, returnPath,
-                    parameters.approval().orElse(null), expectedSub));
+            loginStates.save(request, response, LoginState.started(pending, returnPath,
+                    parameters.approval().orElse(null), expectedSub, route.name()));
             response.setHeader("Cache-Control", "no-store");
             response.sendRedirect(pending.uri().toString());
         } catch (ItsmeCommunicationException e) {
@@ -110,7 +113,45 @@ public final class FlowStarter {
         }
     }
 
-    private AuthorizationRequest authorizationRequest(ItsmeAuthenticationParameters p) throws ServiceNotConfigured {
+    /**
+     * The service the flow runs with: the one named in the parameters (which must exist and be of the flow's type),
+     * else for a login the login service, else the top level.
+     */
+    private ServiceRoutes.Route route(ItsmeAuthenticationParameters p) throws ServiceNotConfigured {
+        Optional<String> name = p.serviceName();
+        if (name.isEmpty()) {
+            return p.service() == Service.LOGIN ? routes.login() : routes.topLevel();
+        }
+        ServiceRoutes.Route route = routes.named(name.get()).orElseThrow(() -> new ServiceNotConfigured(
+                ItsmeCdiMessage.SERVICE_UNKNOWN.format(name.get(), routes.names().isEmpty()
+                        ? "none"
+                        : String.join(", ", routes.names()))));
+        if (route.service().flow() != p.service()) {
+            throw new ServiceNotConfigured(ItsmeCdiMessage.SERVICE_FLOW_MISMATCH.format(flowName(p.service()),
+                    name.get(), flowName(route.service().flow())));
+        }
+        return route;
+    }
+
+    private static String flowName(Service s) {
+        return s.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
+    /**
+     * The authorization request of the flow: from the named service's settings when it runs with one (its flow type
+     * decides: the login service may be a share-data one), else from the top-level settings.
+     */
+    private AuthorizationRequest authorizationRequest(ItsmeAuthenticationParameters p, NamedService named)
+            throws ServiceNotConfigured {
+        if (named != null) {
+            AuthorizationRequest request = switch (named.flow()) {
+                case LOGIN -> AuthorizationRequest.login(named.serviceCode());
+                case SHARE_DATA -> AuthorizationRequest.shareData(named.serviceCode());
+                case DATA_SHARING -> AuthorizationRequest.dataSharing(named.serviceCode());
+                case CONFIRM -> AuthorizationRequest.confirm(named.serviceCode(), p.approval().orElseThrow());
+            };
+            return withParameters(request, p, named.flow(), named.scopes(), named.claims(), named.acr());
+        }
         AuthorizationRequest request = switch (p.service()) {
             case LOGIN -> AuthorizationRequest.login(settings.serviceCode());
             case SHARE_DATA -> AuthorizationRequest.shareData(serviceCode(settings.shareDataServiceCode(),
@@ -120,17 +161,23 @@ public final class FlowStarter {
             case DATA_SHARING -> AuthorizationRequest.dataSharing(serviceCode(settings.dataSharingServiceCode(),
                     ItsmeConfigKeys.DATA_SHARING_SERVICE_CODE, "data-sharing"));
         };
+        return withParameters(request, p, p.service(), settings.scopes(), settings.claims(), settings.acr());
+    }
+
+    /** The configured scopes, claims and acr with the call's: scopes and claims added, an acr replacing. */
+    private AuthorizationRequest withParameters(AuthorizationRequest request, ItsmeAuthenticationParameters p,
+            Service flow, List<Scope> configuredScopes, List<String> configuredClaims, Acr configuredAcr) {
         Set<Scope> scopes = EnumSet.noneOf(Scope.class);
-        scopes.addAll(settings.scopes());
+        scopes.addAll(configuredScopes);
         scopes.addAll(p.scopes());
-        request = request.scopes(scopes.toArray(Scope[]::new)).acr(p.acrOverride().orElse(settings.acr()))
-                .claims(ClaimsRequest.idToken(settings.claims().toArray(String[]::new)).merge(p.claims()));
+        request = request.scopes(scopes.toArray(Scope[]::new)).acr(p.acrOverride().orElse(configuredAcr))
+                .claims(ClaimsRequest.idToken(configuredClaims.toArray(String[]::new)).merge(p.claims()));
         String[] locales = (p.uiLocales().isEmpty() ? settings.uiLocales() : p.uiLocales()).toArray(String[]::new);
         if (locales.length > 0) {
             request = request.uiLocales(locales);
         }
         // Confirm always needs a request object: core's default (by value) stays unless one was configured
-        if (p.service() != Service.CONFIRM || settings.requestObject() != RequestObjectMode.NONE) {
+        if (flow != Service.CONFIRM || settings.requestObject() != RequestObjectMode.NONE) {
             request = request.requestObject(settings.requestObject());
         }
         return request;

@@ -28,6 +28,8 @@ import javax.crypto.SecretKey;
  * @param qualifiers the class names of the mechanism bean's qualifiers; empty: {@code @Default}
  * @param requestObjectStore where request objects wait for itsme's fetch in reference mode
  * @param userInfo whether userinfo may be fetched after the login, and so whether the session keeps the access token
+ * @param services the named services ({@code itsme.services.<name>.*}) by name, sorted by name; empty if none
+ * @param loginService the named service protected resources log in with; {@code null}: the top-level service
  */
 public record ItsmeSettings(ItsmeEnvironment environment, URI discoveryUri, String clientId, String serviceCode,
         String shareDataServiceCode, String confirmServiceCode, String dataSharingServiceCode, URI redirectUri,
@@ -37,7 +39,8 @@ public record ItsmeSettings(ItsmeEnvironment environment, URI discoveryUri, Stri
         Duration clockSkew, Duration jwksRefetchInterval, Duration loginTimeout, String callbackPath, String jwksPath,
         String requestUriPath, SecretKey cookieKey, String cookieName, List<String> uiLocales, boolean detectApiClients,
         List<String> apiPaths, List<String> qualifiers, RequestObjectStoreMode requestObjectStore,
-        Duration healthMaxAge, UserInfoMode userInfo) {
+        Duration healthMaxAge, UserInfoMode userInfo, java.util.Map<String, NamedService> services,
+        String loginService) {
 
     public ItsmeSettings {
         scopes = List.copyOf(scopes);
@@ -46,6 +49,8 @@ public record ItsmeSettings(ItsmeEnvironment environment, URI discoveryUri, Stri
         uiLocales = List.copyOf(uiLocales);
         apiPaths = List.copyOf(apiPaths);
         qualifiers = List.copyOf(qualifiers);
+        // insertion order kept (names sorted by the resolver), so that logs and the JWK set paths list stably
+        services = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(services));
     }
 
     @Override
@@ -53,6 +58,7 @@ public record ItsmeSettings(ItsmeEnvironment environment, URI discoveryUri, Stri
         return "ItsmeSettings[discoveryUri=" + discoveryUri + ", clientId=" + clientId + ", serviceCode=" + serviceCode
                 + ", redirectUri=" + redirectUri + ", keys=" + keys.keyIds() + ", loginState=" + loginState
                 + ", requestObject=" + requestObject + ", callbackPath=" + callbackPath + ", detectApiClients="
-                + detectApiClients + ", apiPaths=" + apiPaths + ", qualifiers=" + qualifiers + "]";
+                + detectApiClients + ", apiPaths=" + apiPaths + ", qualifiers=" + qualifiers + ", services="
+                + services.values() + ", loginService=" + loginService + "]";
     }
 }

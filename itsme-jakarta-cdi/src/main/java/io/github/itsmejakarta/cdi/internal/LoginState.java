@@ -23,18 +23,37 @@ import java.util.Objects;
  * @param approval {@code null} unless the service is Confirm
  * @param expectedSub {@code null} unless the flow was started by a logged-in caller: then that caller's {@code sub}
  * @param requestObjectId the id of the login's request object served by reference, {@code null} if none
+ * @param serviceName the named service ({@code itsme.services.<name>}) the login was started for, {@code null} for the
+ *            top-level service: the callback completes it with that service's client
  */
 public record LoginState(PendingAuthorization pending, String returnPath, Approval approval, String expectedSub,
-        String requestObjectId) implements Serializable {
+        String requestObjectId, String serviceName) implements Serializable {
     public LoginState {
         Objects.requireNonNull(pending, "pending");
         Objects.requireNonNull(returnPath, "returnPath");
         pending = slim(pending);
     }
 
-    /** From a pending authorization as core made it: the request object's id is kept, the object is not. */
+    /** A login of the top-level service. */
+    public LoginState(PendingAuthorization pending, String returnPath, Approval approval, String expectedSub,
+            String requestObjectId) {
+        this(pending, returnPath, approval, expectedSub, requestObjectId, null);
+    }
+
+    /**
+     * From a pending authorization as core made it, for the named service {@code serviceName} ({@code null}: the
+     * top level): the request object's id is kept, the object is not.
+     */
+    public static LoginState started(PendingAuthorization pending, String returnPath, Approval approval,
+            String expectedSub, String serviceName) {
+        return new LoginState(pending, returnPath, approval, expectedSub,
+                pending.requestObject().map(RequestObject::id).orElse(null), serviceName);
+    }
+
+    /** From a pending authorization as core made it, for the top-level service. */
     public LoginState(PendingAuthorization pending, String returnPath, Approval approval, String expectedSub) {
-        this(pending, returnPath, approval, expectedSub, pending.requestObject().map(RequestObject::id).orElse(null));
+        this(pending, returnPath, approval, expectedSub, pending.requestObject().map(RequestObject::id).orElse(null),
+                null);
     }
 
     /** A login started without a logged-in caller. */
@@ -54,6 +73,7 @@ public record LoginState(PendingAuthorization pending, String returnPath, Approv
 
     @Override
     public String toString() {
-        return "LoginState[" + pending.service() + ", returnPath=" + returnPath + "]";
+        return "LoginState[" + pending.service() + (serviceName == null ? "" : " of " + serviceName) + ", returnPath="
+                + returnPath + "]";
     }
 }

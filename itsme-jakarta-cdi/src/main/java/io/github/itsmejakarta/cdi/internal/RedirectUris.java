@@ -35,12 +35,16 @@ public final class RedirectUris {
     private final AtomicBoolean warned = new AtomicBoolean();
 
     RedirectUris(ItsmeSettings settings) {
-        this.callbackPath = settings.callbackPath();
-        this.requestUriPath = settings.requestUriPath();
-        this.configured = settings.redirectUri() == null
+        this(settings.redirectUri(), settings.callbackPath(), settings.requestUriPath());
+    }
+
+    /** @param redirectUri the configured callback URL; {@code null}: each login's is built from its request */
+    RedirectUris(URI redirectUri, String callbackPath, String requestUriPath) {
+        this.callbackPath = callbackPath;
+        this.requestUriPath = requestUriPath;
+        this.configured = redirectUri == null
                 ? null
-                : new Target(settings.redirectUri(),
-                        requestUriBase(settings.redirectUri(), callbackPath, requestUriPath));
+                : new Target(redirectUri, requestUriBase(redirectUri, callbackPath, requestUriPath));
     }
 
     /**

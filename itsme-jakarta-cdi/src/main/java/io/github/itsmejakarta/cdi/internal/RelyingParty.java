@@ -9,6 +9,7 @@ import io.github.itsmejakarta.cdi.ItsmeConfigKeys;
 import io.github.itsmejakarta.core.ItsmeException;
 import io.github.itsmejakarta.core.ItsmeUserInfo;
 import io.github.itsmejakarta.core.RequestObjectMode;
+import io.github.itsmejakarta.core.keys.RelyingPartyKeys;
 import io.github.itsmejakarta.core.telemetry.ItsmeTelemetry;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import java.net.URI;
@@ -17,8 +18,9 @@ import java.time.Clock;
 import java.util.function.Consumer;
 
 /**
- * What one deployment of the itsme mechanism shares between requests: the settings, the one core client (discovery,
- * itsme's keys and the used states are fetched and kept once, whichever host name a login came in under: each login
+ * What one deployment of the itsme mechanism shares between requests: the settings, the core clients (one per client
+ * id: the top level's and those of named services with a client id of their own, {@link ServiceRoutes}; each fetches
+ * and keeps discovery, itsme's keys and the used states once, whichever host name a login came in under: each login
  * names its own redirect URI, see {@link RedirectUris}), the logins in progress and the request objects waiting for itsme, and the collaborators built over them: {@link FlowStarter}
  * (sends the browser to itsme), {@link CallbackProcessor} (completes itsme's callback) and
  * {@link RelyingPartyEndpoints} (the RP's public JWK set and request objects). Built once per deployment by the
@@ -33,6 +35,7 @@ public final class RelyingParty {
     private final ItsmeSettings settings;
     private final Clock clock;
     private final ItsmeClient client;
+    private final ServiceRoutes routes;
     private final ItsmeTelemetry telemetry;
     private final ProviderReadiness readiness;
     private final LoginStateStore loginStates;
@@ -51,7 +54,9 @@ public final class RelyingParty {
         this.settings = settings;
         this.clock = clock;
         this.telemetry = telemetry;
-        this.client = client(settings, clock, telemetry);
+        this.routes = new ServiceRoutes(settings, (clientId, keys, redirect) -> client(settings, clientId, keys,
+                redirect, clock, telemetry));
+        this.client = routes.topLevel().client();
         this.readiness = new ProviderReadiness(client::checkProvider, settings.healthMaxAge(), clock);
         this.requestObjects = requestObjectStore(settings, clock);
         this.loginStates = settings.loginState() == LoginStateMode.COOKIE
@@ -59,9 +64,13 @@ public final class RelyingParty {
                         settings.loginTimeout(), clock)
                 : new SessionLoginStateStore(clock, requestObjects::remove);
         this.reachability = new ItsmeReachability(settings.discoveryUri(), client, clock);
-        this.flows = new FlowStarter(settings, client, new RedirectUris(settings), loginStates, requestObjects,
-                reachability);
+        this.flows = new FlowStarter(settings, routes, loginStates, requestObjects, reachability);
         this.endpoints = new RelyingPartyEndpoints(settings, requestObjects);
+        if (!settings.services().isEmpty()) {
+            LOG.log(Level.INFO, () -> "itsme services: " + settings.services().values() + "; protected resources use "
+                    + (settings.loginService() == null ? "the top-level service" : settings.loginService())
+                    + "; core clients: " + routes.clients().size());
+        }
     }
 
     /** Where request objects wait: only reference mode looks for a distributed cache, and says which it found. */
@@ -100,7 +109,7 @@ public final class RelyingParty {
      * {@code events} (the CDI event bus in a container).
      */
     public CallbackProcessor callbackProcessor(IdentityStoreHandler identityStoreHandler, Consumer<Object> events) {
-        return new CallbackProcessor(client, loginStates, identityStoreHandler, new LoginEvents(events, telemetry),
+        return new CallbackProcessor(routes, loginStates, identityStoreHandler, new LoginEvents(events, telemetry),
                 clock, reachability, settings.userInfo());
     }
 
@@ -111,26 +120,26 @@ public final class RelyingParty {
 
     /**
      * Fetches userinfo for an established login that still holds its access token (one RSA decryption, one network
-     * call).
+     * call), with the client of the service it logged in with (the ID token's audience names it).
      */
     public ItsmeUserInfo userInfo(ItsmeSessionData data) throws ItsmeException {
         if (data.userInfoTokens() == null) {
             throw new IllegalStateException("the session holds no access token for userinfo");
         }
-        return client.userInfo(data.userInfoTokens());
+        return routes.clientOf(data.identity()).userInfo(data.userInfoTokens());
     }
 
     /**
      * The core client. Its own redirect URI is the configured one; without one, a loopback stand-in that no login
      * sends, because every login passes its own ({@link FlowStarter}).
      */
-    private static ItsmeClient client(ItsmeSettings s, Clock clock, ItsmeTelemetry telemetry)
-            throws ItsmeConfigurationException {
-        URI redirect = s.redirectUri() != null ? s.redirectUri() : URI.create("http://localhost" + s.callbackPath());
+    private static ItsmeClient client(ItsmeSettings s, String clientId, RelyingPartyKeys keys, URI redirectUri,
+            Clock clock, ItsmeTelemetry telemetry) throws ItsmeConfigurationException {
+        URI redirect = redirectUri != null ? redirectUri : URI.create("http://localhost" + s.callbackPath());
         ItsmeClientBuilder b = s.environment() != null
                 ? ItsmeClient.builder().discovery(s.environment())
                 : ItsmeClient.builder().discoveryUri(s.discoveryUri());
-        return b.clientId(s.clientId()).keys(s.keys()).redirectUri(redirect).connectTimeout(s.connectTimeout())
+        return b.clientId(clientId).keys(keys).redirectUri(redirect).connectTimeout(s.connectTimeout())
                 .readTimeout(s.readTimeout()).clockSkew(s.clockSkew())
                 .jwksRefetchInterval(s.jwksRefetchInterval()).pendingLifetime(s.loginTimeout()).clock(clock)
                 // the callback decides whether a login succeeded (identity stores included): LoginEvents counts it

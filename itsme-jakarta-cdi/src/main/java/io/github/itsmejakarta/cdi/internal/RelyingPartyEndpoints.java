@@ -5,6 +5,8 @@ import io.github.itsmejakarta.core.RequestObject;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -19,15 +21,38 @@ public final class RelyingPartyEndpoints {
     public static final String JWKS_CACHE_CONTROL = "public, max-age=3600";
 
     private final byte[] publicJwks;
+    private final Map<String, byte[]> serviceJwks;
     private final RequestObjectStore requestObjects;
 
     RelyingPartyEndpoints(ItsmeSettings settings, RequestObjectStore requestObjects) {
         this.publicJwks = settings.keys().publicJwkSetJson().getBytes(StandardCharsets.UTF_8);
+        Map<String, byte[]> byService = new HashMap<>();
+        settings.services().values().forEach(s -> byService.put(s.name(), s.keys().publicJwkSetJson()
+                .getBytes(StandardCharsets.UTF_8)));
+        this.serviceJwks = Map.copyOf(byService);
         this.requestObjects = requestObjects;
     }
 
-    /** Writes the public JWK set with {@value #JWKS_CACHE_CONTROL}. */
+    /** Writes the top-level client's public JWK set with {@value #JWKS_CACHE_CONTROL}. */
     public void serveJwks(HttpServletResponse response) throws IOException {
+        writeJwks(publicJwks, response);
+    }
+
+    /**
+     * Writes the public JWK set of the named service {@code name}'s client (the URL registered at itsme as that
+     * client id's {@code jwks_uri}: {@code <jwks-path>/<name>}), or 404 if no service has that name.
+     */
+    public void serveJwks(String name, HttpServletResponse response) throws IOException {
+        byte[] jwks = serviceJwks.get(name);
+        if (jwks == null) {
+            // the page names no configured service: a stranger learns nothing from probing names
+            ErrorPages.write(response, 404, "Not found", ItsmeCdiMessage.SERVICE_UNKNOWN.format("…", "…"));
+            return;
+        }
+        writeJwks(jwks, response);
+    }
+
+    private static void writeJwks(byte[] publicJwks, HttpServletResponse response) throws IOException {
         response.setStatus(200);
         response.setContentType("application/jwk-set+json");
         response.setHeader("Cache-Control", JWKS_CACHE_CONTROL);

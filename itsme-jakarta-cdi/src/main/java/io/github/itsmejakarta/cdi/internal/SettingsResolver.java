@@ -4,6 +4,11 @@ import static io.github.itsmejakarta.cdi.ItsmeConfigKeys.*;
 
 import io.github.itsmejakarta.cdi.ItsmeAuthenticationMechanismDefinition;
 import io.github.itsmejakarta.cdi.ItsmeCdiMessage;
+import io.github.itsmejakarta.cdi.ItsmeConfigKeys.ServiceKeys;
+import io.github.itsmejakarta.core.AuthorizationRequest;
+import io.github.itsmejakarta.core.ClaimsRequest;
+import io.github.itsmejakarta.core.ItsmeMessage;
+import io.github.itsmejakarta.core.Service;
 import io.github.itsmejakarta.core.Acr;
 import io.github.itsmejakarta.core.ItsmeConfigurationException;
 import io.github.itsmejakarta.core.ItsmeDefaults;
@@ -23,7 +28,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.TreeMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -111,15 +118,25 @@ public final class SettingsResolver {
         }
     }
 
+    /** A named service's name: safe in a URL path ({@code <jwks-path>/<name>}) and in a config key. */
+    private static final Pattern SERVICE_NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    private static final List<String> KEY_SOURCES = List.of(PRIVATE_JWKS, PRIVATE_JWKS_LOCATION, KEYSTORE_LOCATION);
+    private static final List<String> SERVICE_KEY_SETTINGS = List.of(PRIVATE_JWKS, PRIVATE_JWKS_LOCATION,
+            KEYSTORE_LOCATION, KEYSTORE_PASSWORD, KEYSTORE_SIGNING_ALIAS, KEYSTORE_ENCRYPTION_ALIAS);
+
     private final Function<String, Optional<String>> config;
+    private final Iterable<String> propertyNames;
     private final ItsmeAuthenticationMechanismDefinition definition;
     private final UnaryOperator<String> el;
     private final List<String> problems = new ArrayList<>();
     private final Map<String, Optional<String>> resolved = new HashMap<>();
+    /** Every service name found under itsme.services., valid or not, for messages. */
+    private final List<String> serviceNames = new ArrayList<>();
 
-    private SettingsResolver(Function<String, Optional<String>> config,
+    private SettingsResolver(Function<String, Optional<String>> config, Iterable<String> propertyNames,
             ItsmeAuthenticationMechanismDefinition definition, UnaryOperator<String> el) {
         this.config = config;
+        this.propertyNames = propertyNames;
         this.definition = definition;
         this.el = el;
     }
@@ -135,7 +152,7 @@ public final class SettingsResolver {
      */
     public static List<String> qualifierNames(Function<String, Optional<String>> config,
             ItsmeAuthenticationMechanismDefinition definition) {
-        return new SettingsResolver(config, definition, UnaryOperator.identity()).list(QUALIFIERS);
+        return new SettingsResolver(config, List.of(), definition, UnaryOperator.identity()).list(QUALIFIERS);
     }
 
     /**
@@ -146,7 +163,16 @@ public final class SettingsResolver {
      */
     public static Resolution resolve(Function<String, Optional<String>> config,
             ItsmeAuthenticationMechanismDefinition definition, UnaryOperator<String> el) {
-        return new SettingsResolver(config, definition, el).resolve();
+        return resolve(config, List.of(), definition, el);
+    }
+
+    /**
+     * Resolves and checks everything, the named services found among {@code propertyNames} (MicroProfile Config's
+     * {@code getPropertyNames()}) included.
+     */
+    public static Resolution resolve(Function<String, Optional<String>> config, Iterable<String> propertyNames,
+            ItsmeAuthenticationMechanismDefinition definition, UnaryOperator<String> el) {
+        return new SettingsResolver(config, propertyNames, definition, el).resolve();
     }
 
     /** The raw value of {@code key} after precedence (config, annotation, nothing), trimmed; empty means unset. */
@@ -198,22 +224,21 @@ public final class SettingsResolver {
         String shareData = raw(SHARE_DATA_SERVICE_CODE).orElse(null);
         String confirm = raw(CONFIRM_SERVICE_CODE).orElse(null);
         String dataSharing = raw(DATA_SHARING_SERVICE_CODE).orElse(null);
-        URI redirect = raw(REDIRECT_URI).map(v -> httpsUri(REDIRECT_URI, v)).orElse(null);
-        if (redirect != null && redirect.getRawFragment() != null) {
-            problems.add(ItsmeCdiMessage.CONFIG_INVALID.format(REDIRECT_URI, "a redirect URI has no fragment"));
-        }
-        RelyingPartyKeys keys = keys();
-        List<Scope> scopes = new ArrayList<>();
-        for (String s : list(SCOPES)) {
-            try {
-                scopes.add(Scope.fromValue(s));
-            } catch (IllegalArgumentException e) {
-                problems.add(ItsmeCdiMessage.CONFIG_INVALID.format(SCOPES, "unknown scope '" + s
-                        + "' (profile email address phone eid idDocument)"));
+        URI redirect = raw(REDIRECT_URI).map(v -> redirectUri(REDIRECT_URI, v)).orElse(null);
+        RelyingPartyKeys keys = keys(new KeyLookup() {
+            @Override
+            public Optional<String> value(String key) {
+                return raw(key);
             }
-        }
+
+            @Override
+            public String name(String key) {
+                return key;
+            }
+        });
+        List<Scope> scopes = scopes(SCOPES, raw(SCOPES));
         List<String> claims = list(CLAIMS);
-        Acr acr = raw(ACR).map(this::acr).orElse(Acr.BASIC);
+        Acr acr = raw(ACR).map(v -> acr(ACR, v)).orElse(Acr.BASIC);
         String callerNameClaim = raw(CALLER_NAME_CLAIM).orElse("sub");
         Set<String> groups = new LinkedHashSet<>(list(DEFAULT_GROUPS));
         LoginStateMode loginState = enumValue(LOGIN_STATE, LoginStateMode.class, LoginStateMode.SESSION);
@@ -262,6 +287,17 @@ public final class SettingsResolver {
             apiPaths.add(pathValue(API_PATHS, prefix, prefix));
         }
         List<String> qualifiers = list(QUALIFIERS);
+        Map<String, NamedService> services = services(new TopLevel(clientId, keys, redirect, scopes, claims, acr,
+                Map.of(Service.LOGIN, Optional.ofNullable(serviceCode), Service.SHARE_DATA,
+                        Optional.ofNullable(shareData), Service.CONFIRM, Optional.ofNullable(confirm),
+                        Service.DATA_SHARING, Optional.ofNullable(dataSharing))));
+        String loginService = loginService(services);
+        if (!services.isEmpty() && (callbackPath.startsWith(jwksPath + "/")
+                || requestUriPath.startsWith(jwksPath + "/"))) {
+            // each named service's JWK set is served at <jwks-path>/<name>
+            problems.add(ItsmeCdiMessage.CONFIG_INVALID.format(CALLBACK_PATH + ", " + JWKS_PATH + ", "
+                    + REQUEST_URI_PATH, "with named services nothing may lie under the JWK set path"));
+        }
         if (!problems.isEmpty()) {
             return new Resolution(null, problems);
         }
@@ -270,7 +306,7 @@ public final class SettingsResolver {
                 connect, read,
                 skew, jwksRefetch, loginTimeout, callbackPath, jwksPath, requestUriPath, cookieKey, cookieName,
                 uiLocales, detectApiClients, apiPaths, qualifiers, requestObjectStore,
-                healthMaxAge, userInfo), problems);
+                healthMaxAge, userInfo, services, loginService), problems);
     }
 
     private String required(String key) {
@@ -281,31 +317,41 @@ public final class SettingsResolver {
         return value.orElse(null);
     }
 
-    private RelyingPartyKeys keys() {
-        Optional<String> inline = raw(PRIVATE_JWKS);
-        Optional<String> location = raw(PRIVATE_JWKS_LOCATION);
-        Optional<String> keystore = raw(KEYSTORE_LOCATION);
+    /**
+     * Where the key settings come from, by top-level key: the top level itself, or a named service over it; the name
+     * is the key the value came from, for messages.
+     */
+    private interface KeyLookup {
+        Optional<String> value(String key);
+
+        String name(String key);
+    }
+
+    private RelyingPartyKeys keys(KeyLookup l) {
+        Optional<String> inline = l.value(PRIVATE_JWKS);
+        Optional<String> location = l.value(PRIVATE_JWKS_LOCATION);
+        Optional<String> keystore = l.value(KEYSTORE_LOCATION);
         List<String> sources = new ArrayList<>();
-        inline.ifPresent(v -> sources.add(PRIVATE_JWKS));
-        location.ifPresent(v -> sources.add(PRIVATE_JWKS_LOCATION));
-        keystore.ifPresent(v -> sources.add(KEYSTORE_LOCATION));
+        inline.ifPresent(v -> sources.add(l.name(PRIVATE_JWKS)));
+        location.ifPresent(v -> sources.add(l.name(PRIVATE_JWKS_LOCATION)));
+        keystore.ifPresent(v -> sources.add(l.name(KEYSTORE_LOCATION)));
         if (sources.size() > 1) {
             problems.add(ItsmeCdiMessage.KEYS_AMBIGUOUS.format(sources.get(0), sources.get(1)));
             return null;
         }
         if (sources.isEmpty()) {
-            problems.add(ItsmeCdiMessage.CONFIG_MISSING
-                    .format(PRIVATE_JWKS + "' or '" + PRIVATE_JWKS_LOCATION + "' or '" + KEYSTORE_LOCATION));
+            problems.add(ItsmeCdiMessage.CONFIG_MISSING.format(l.name(PRIVATE_JWKS) + "' or '"
+                    + l.name(PRIVATE_JWKS_LOCATION) + "' or '" + l.name(KEYSTORE_LOCATION)));
             return null;
         }
         if (keystore.isPresent()) {
-            return keystoreKeys(keystore.get());
+            return keystoreKeys(l, keystore.get());
         }
         for (String key : List.of(KEYSTORE_PASSWORD, KEYSTORE_SIGNING_ALIAS, KEYSTORE_ENCRYPTION_ALIAS)) {
-            if (raw(key).isPresent()) {
+            if (l.value(key).isPresent()) {
                 // a half-done switch to a keystore: say so rather than silently use the JWK set
-                problems.add(ItsmeCdiMessage.CONFIG_INVALID.format(key, "it is used only with '" + KEYSTORE_LOCATION
-                        + "', which is not set"));
+                problems.add(ItsmeCdiMessage.CONFIG_INVALID.format(l.name(key), "it is used only with '"
+                        + l.name(KEYSTORE_LOCATION) + "', which is not set"));
             }
         }
         try {
@@ -314,8 +360,9 @@ public final class SettingsResolver {
                     : RelyingPartyKeys.fromLocation(location.get());
         } catch (ItsmeConfigurationException e) {
             // core's message names the reason and never quotes key material
-            problems.add(ItsmeCdiMessage.KEYS_UNUSABLE.format(inline.isPresent() ? PRIVATE_JWKS : PRIVATE_JWKS_LOCATION,
-                    e.getMessage()));
+            problems.add(ItsmeCdiMessage.KEYS_UNUSABLE.format(l.name(inline.isPresent()
+                    ? PRIVATE_JWKS
+                    : PRIVATE_JWKS_LOCATION), e.getMessage()));
             return null;
         }
     }
@@ -324,14 +371,14 @@ public final class SettingsResolver {
      * The keys straight from a PKCS#12 keystore (RFC 7292), as servers keep them: no second copy of the private keys
      * in another format. The password is neither kept nor ever part of a problem.
      */
-    private RelyingPartyKeys keystoreKeys(String location) {
-        Optional<String> password = raw(KEYSTORE_PASSWORD);
-        List<String> signing = list(KEYSTORE_SIGNING_ALIAS);
-        List<String> encryption = list(KEYSTORE_ENCRYPTION_ALIAS);
+    private RelyingPartyKeys keystoreKeys(KeyLookup l, String location) {
+        Optional<String> password = l.value(KEYSTORE_PASSWORD);
+        List<String> signing = split(l.value(KEYSTORE_SIGNING_ALIAS));
+        List<String> encryption = split(l.value(KEYSTORE_ENCRYPTION_ALIAS));
         boolean complete = true;
         for (String key : List.of(KEYSTORE_PASSWORD, KEYSTORE_SIGNING_ALIAS, KEYSTORE_ENCRYPTION_ALIAS)) {
-            if (raw(key).isEmpty()) {
-                problems.add(ItsmeCdiMessage.CONFIG_MISSING.format(key));
+            if (l.value(key).isEmpty()) {
+                problems.add(ItsmeCdiMessage.CONFIG_MISSING.format(l.name(key)));
                 complete = false;
             }
         }
@@ -348,7 +395,7 @@ public final class SettingsResolver {
             }
         } catch (ItsmeConfigurationException e) {
             // core's message names the file, the alias and the reason, never the password or key material
-            problems.add(ItsmeCdiMessage.KEYS_UNUSABLE.format(KEYSTORE_LOCATION, e.getMessage()));
+            problems.add(ItsmeCdiMessage.KEYS_UNUSABLE.format(l.name(KEYSTORE_LOCATION), e.getMessage()));
             return null;
         } finally {
             Arrays.fill(secret, '\0');
@@ -394,6 +441,15 @@ public final class SettingsResolver {
         }
     }
 
+    private URI redirectUri(String key, String value) {
+        URI redirect = httpsUri(key, value);
+        if (redirect != null && redirect.getRawFragment() != null) {
+            problems.add(ItsmeCdiMessage.CONFIG_INVALID.format(key, "a redirect URI has no fragment"));
+            return null;
+        }
+        return redirect;
+    }
+
     private URI httpsUri(String key, String value) {
         URI uri;
         try {
@@ -413,7 +469,7 @@ public final class SettingsResolver {
         return null;
     }
 
-    private Acr acr(String value) {
+    private Acr acr(String key, String value) {
         switch (value.toLowerCase(Locale.ROOT)) {
             case "basic" :
                 return Acr.BASIC;
@@ -422,7 +478,7 @@ public final class SettingsResolver {
             default :
                 Optional<Acr> byUri = Acr.find(value);
                 if (byUri.isEmpty()) {
-                    problems.add(ItsmeCdiMessage.CONFIG_INVALID.format(ACR, "'" + value
+                    problems.add(ItsmeCdiMessage.CONFIG_INVALID.format(key, "'" + value
                             + "' is not basic or advanced"));
                 }
                 return byUri.orElse(Acr.BASIC);
@@ -500,7 +556,183 @@ public final class SettingsResolver {
     }
 
     private List<String> list(String key) {
-        return raw(key).map(v -> List.of(LIST_SEPARATOR.split(v))).orElse(List.of()).stream()
+        return split(raw(key));
+    }
+
+    private static List<String> split(Optional<String> value) {
+        return value.map(v -> List.of(LIST_SEPARATOR.split(v))).orElse(List.of()).stream()
                 .filter(s -> !s.isEmpty()).distinct().toList();
+    }
+
+    private List<Scope> scopes(String key, Optional<String> value) {
+        List<Scope> scopes = new ArrayList<>();
+        for (String s : split(value)) {
+            try {
+                scopes.add(Scope.fromValue(s));
+            } catch (IllegalArgumentException e) {
+                problems.add(ItsmeCdiMessage.CONFIG_INVALID.format(key, "unknown scope '" + s
+                        + "' (profile email address phone eid idDocument)"));
+            }
+        }
+        return scopes;
+    }
+
+    /** What a named service falls back to: the top level's resolved values ({@code null} where they are invalid). */
+    private record TopLevel(String clientId, RelyingPartyKeys keys, URI redirectUri, List<Scope> scopes,
+            List<String> claims, Acr acr, Map<Service, Optional<String>> serviceCodes) {
+    }
+
+    /**
+     * The named services: every name found under {@value io.github.itsmejakarta.cdi.ItsmeConfigKeys#SERVICES} among
+     * the property names, each resolved over the top level; their problems carry ITSME-1740 and the service's name.
+     * Then one client id must have one key set (ITSME-1744), the top level's included.
+     */
+    private Map<String, NamedService> services(TopLevel top) {
+        TreeMap<String, String> names = new TreeMap<>(); // name -> a property that named it
+        for (String property : propertyNames) {
+            if (property.startsWith(SERVICES)) {
+                int dot = property.indexOf('.', SERVICES.length());
+                if (dot < 0) {
+                    continue; // no key after the name: UnknownKeys warns about it
+                }
+                names.putIfAbsent(property.substring(SERVICES.length(), dot), property);
+            }
+        }
+        Map<String, NamedService> services = new LinkedHashMap<>();
+        serviceNames.addAll(names.keySet());
+        for (Map.Entry<String, String> found : names.entrySet()) {
+            String name = found.getKey();
+            if (!SERVICE_NAME.matcher(name).matches()) {
+                problems.add(ItsmeCdiMessage.SERVICE_NAME_INVALID.format(name, found.getValue()));
+                continue;
+            }
+            int mark = problems.size();
+            NamedService service = service(name, top);
+            List<String> own = new ArrayList<>(problems.subList(mark, problems.size()));
+            problems.subList(mark, problems.size()).clear();
+            own.forEach(p -> problems.add(ItsmeCdiMessage.SERVICE_INVALID.format(name, p)));
+            if (own.isEmpty()) {
+                services.put(name, service);
+            }
+        }
+        // one client id, one JWK set: itsme verifies every client assertion of a client id with the same keys
+        Map<String, String> firstHolder = new HashMap<>();
+        Map<String, String> firstJwks = new HashMap<>();
+        if (top.clientId() != null && top.keys() != null) {
+            firstHolder.put(top.clientId(), "the top-level settings");
+            firstJwks.put(top.clientId(), top.keys().publicJwkSetJson());
+        }
+        for (NamedService s : services.values()) {
+            String jwks = s.keys().publicJwkSetJson();
+            String known = firstJwks.putIfAbsent(s.clientId(), jwks);
+            firstHolder.putIfAbsent(s.clientId(), "service '" + s.name() + "'");
+            if (known != null && !known.equals(jwks)) {
+                problems.add(ItsmeCdiMessage.CLIENT_KEYS_CONFLICT.format(s.clientId(), firstHolder.get(s.clientId()),
+                        "service '" + s.name() + "'"));
+            }
+        }
+        return services;
+    }
+
+    /** One named service over the top level; problems go to {@link #problems} unwrapped. */
+    private NamedService service(String name, TopLevel top) {
+        // a top-level key to the service's value of the same meaning
+        Function<String, Optional<String>> own = key -> config
+                .apply(ServiceKeys.key(name, key.substring(UnknownKeys.PREFIX.length()))).map(String::trim)
+                .filter(v -> !v.isEmpty());
+        Function<String, String> ownName = key -> ServiceKeys.key(name, key.substring(UnknownKeys.PREFIX.length()));
+        String flowKey = ServiceKeys.key(name, ServiceKeys.FLOW);
+        Service flow = config.apply(flowKey).map(String::trim).filter(v -> !v.isEmpty()).map(v -> flow(flowKey, v))
+                .orElse(Service.LOGIN);
+        String serviceCode = own.apply(SERVICE_CODE)
+                .or(() -> flow == null ? Optional.empty() : top.serviceCodes().get(flow)).orElse(null);
+        if (serviceCode == null && flow != null) {
+            problems.add(ItsmeCdiMessage.CONFIG_MISSING.format(ownName.apply(SERVICE_CODE)));
+        }
+        List<Scope> scopes = own.apply(SCOPES).isPresent()
+                ? scopes(ownName.apply(SCOPES), own.apply(SCOPES))
+                : top.scopes();
+        List<String> claims = own.apply(CLAIMS).isPresent() ? split(own.apply(CLAIMS)) : top.claims();
+        Acr acr = own.apply(ACR).map(v -> acr(ownName.apply(ACR), v)).orElse(top.acr());
+        String clientId = own.apply(CLIENT_ID).orElse(top.clientId());
+        URI redirect = own.apply(REDIRECT_URI).map(v -> redirectUri(ownName.apply(REDIRECT_URI), v))
+                .orElse(top.redirectUri());
+        boolean ownKeys = SERVICE_KEY_SETTINGS.stream().anyMatch(k -> own.apply(k).isPresent());
+        RelyingPartyKeys keys = top.keys();
+        if (ownKeys) {
+            // the service's own key source replaces the top level's; password and aliases fall back one by one,
+            // so that one keystore can hold the keys of several clients under other aliases
+            boolean ownSource = KEY_SOURCES.stream().anyMatch(k -> own.apply(k).isPresent());
+            keys = keys(new KeyLookup() {
+                @Override
+                public Optional<String> value(String key) {
+                    return ownSource && KEY_SOURCES.contains(key) ? own.apply(key) : own.apply(key).or(() -> raw(key));
+                }
+
+                @Override
+                public String name(String key) {
+                    if (own.apply(key).isPresent() || ownSource && KEY_SOURCES.contains(key)) {
+                        return ownName.apply(key);
+                    }
+                    // from the top level, or missing in both places
+                    return raw(key).isPresent() ? key : ownName.apply(key) + "' or '" + key;
+                }
+            });
+        }
+        if (flow == null || serviceCode == null || clientId == null || keys == null || acr == null) {
+            return null; // reported: here, or at the top level
+        }
+        return new NamedService(name, flow, serviceCode, scopes, claims, acr, clientId, keys, redirect);
+    }
+
+    /** The flow of a named service, by this library's name or itsme's. */
+    private Service flow(String key, String value) {
+        switch (value.toLowerCase(Locale.ROOT)) {
+            case "login", "authentication" :
+                return Service.LOGIN;
+            case "share-data", "identification" :
+                return Service.SHARE_DATA;
+            case "confirm", "confirmation" :
+                return Service.CONFIRM;
+            case "data-sharing" :
+                return Service.DATA_SHARING;
+            default :
+                problems.add(ItsmeCdiMessage.CONFIG_INVALID.format(key, "'" + value + "' is not one of login"
+                        + " (authentication), share-data (identification), confirm (confirmation), data-sharing"));
+                return null;
+        }
+    }
+
+    /**
+     * The named service protected resources use, checked: it exists, and it can log a caller in without per-call
+     * parameters (no Confirm; Identification and Data Sharing only with a user claim configured, ITSME-1020).
+     */
+    private String loginService(Map<String, NamedService> services) {
+        Optional<String> name = raw(LOGIN_SERVICE);
+        if (name.isEmpty()) {
+            return null;
+        }
+        NamedService service = services.get(name.get());
+        if (service == null) {
+            // a service with problems of its own is already reported under its name
+            if (problems.stream().noneMatch(p -> p.startsWith(ItsmeCdiMessage.SERVICE_INVALID.id() + ": Service '"
+                    + name.get() + "'"))) {
+                problems.add(ItsmeCdiMessage.SERVICE_UNKNOWN.format(name.get(), serviceNames.isEmpty()
+                        ? "none"
+                        : String.join(", ", serviceNames)));
+            }
+            return null;
+        }
+        if (service.flow() == Service.CONFIRM) {
+            problems.add(ItsmeCdiMessage.LOGIN_SERVICE_UNSUITABLE.format(LOGIN_SERVICE, service.name(), "confirm"));
+            return null;
+        }
+        if (service.flow().needsUserClaim() && !AuthorizationRequest.shareData(service.serviceCode())
+                .scopes(service.scopes().toArray(Scope[]::new))
+                .claims(ClaimsRequest.idToken(service.claims().toArray(String[]::new))).asksForUserClaim()) {
+            problems.add(ItsmeCdiMessage.SERVICE_INVALID.format(service.name(), ItsmeMessage.SERVICE_NEEDS_USER_CLAIM
+                    .format(service.flow().itsmeName(), service.serviceCode())));
+        }
+        return service.name();
     }
 }

@@ -1,6 +1,8 @@
 package io.github.itsmejakarta.cdi.internal;
 
 import io.github.itsmejakarta.cdi.ItsmeCdiMessage;
+import io.github.itsmejakarta.cdi.ItsmeConfigKeys;
+import io.github.itsmejakarta.cdi.ItsmeConfigKeys.ServiceKeys;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -44,6 +46,34 @@ public final class UnknownKeys {
             warnings.add(nearest(name)
                     .map(k -> ItsmeCdiMessage.CONFIG_KEY_UNKNOWN.format(name, "did you mean '" + k + "'?"))
                     .orElseGet(() -> ItsmeCdiMessage.CONFIG_KEY_UNKNOWN.format(name, "no itsme setting is near it")));
+        }
+        return warnings;
+    }
+
+    /**
+     * One ITSME-1735 warning per name under {@code itsme.services.<name>.} whose key no named service has, with the
+     * nearest key of that service ("{@code itsme.services.kyc.scope}: did you mean
+     * {@code itsme.services.kyc.scopes}?"), and per {@code itsme.services.<name>} without a key; in name order.
+     */
+    public static List<String> serviceWarnings(Iterable<String> propertyNames) {
+        TreeSet<String> sorted = new TreeSet<>();
+        propertyNames.forEach(sorted::add);
+        List<String> warnings = new ArrayList<>();
+        for (String name : sorted) {
+            if (!name.startsWith(ItsmeConfigKeys.SERVICES)) {
+                continue;
+            }
+            int dot = name.indexOf('.', ItsmeConfigKeys.SERVICES.length());
+            if (dot < 0) {
+                warnings.add(ItsmeCdiMessage.CONFIG_KEY_UNKNOWN.format(name, "a named service's setting is '"
+                        + ItsmeConfigKeys.SERVICES + "<name>.<key>'"));
+                continue;
+            }
+            String service = name.substring(ItsmeConfigKeys.SERVICES.length(), dot);
+            if (!ServiceKeys.all().contains(name.substring(dot + 1))) {
+                warnings.addAll(new UnknownKeys(ServiceKeys.all().stream().map(k -> ServiceKeys.key(service, k))
+                        .toList()).warnings(List.of(name)));
+            }
         }
         return warnings;
     }

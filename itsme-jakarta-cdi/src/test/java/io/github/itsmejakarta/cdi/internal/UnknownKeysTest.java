@@ -32,6 +32,26 @@ class UnknownKeysTest {
     }
 
     @Test
+    void aMisspeltKeyOfANamedServiceGetsTheNearestKeyOfThatService() {
+        assertThat(UnknownKeys.serviceWarnings(List.of("itsme.services.kyc.servicecode", "itsme.services.pay.scope",
+                "itsme.services.pay.favourite-colour"))).containsExactly(
+                        "ITSME-1735: Unknown setting 'itsme.services.kyc.servicecode': did you mean"
+                                + " 'itsme.services.kyc.service-code'?",
+                        "ITSME-1735: Unknown setting 'itsme.services.pay.favourite-colour': no itsme setting is near it",
+                        "ITSME-1735: Unknown setting 'itsme.services.pay.scope': did you mean"
+                                + " 'itsme.services.pay.scopes'?");
+    }
+
+    @Test
+    void everyKeyOfANamedServiceIsKnown() {
+        List<String> names = io.github.itsmejakarta.cdi.ItsmeConfigKeys.ServiceKeys.all().stream()
+                .map(k -> "itsme.services.pay." + k).toList();
+        assertThat(names).hasSize(13);
+        assertThat(UnknownKeys.serviceWarnings(names)).isEmpty();
+        assertThat(UnknownKeys.serviceWarnings(List.of("itsme.client-id", "other.services.x.y"))).isEmpty();
+    }
+
+    @Test
     void theDistanceIsLevenshteins() {
         assertThat(UnknownKeys.distance("kitten", "sitting")).isEqualTo(3);
         assertThat(UnknownKeys.distance("", "abc")).isEqualTo(3);
