@@ -7,6 +7,8 @@ import io.github.itsmejakarta.core.ItsmeCommunicationException;
 import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
@@ -26,19 +28,20 @@ public final class ItsmeReachability {
     static final Duration LOG_INTERVAL = Duration.ofMinutes(1);
 
     private final URI discoveryUri;
-    private final ItsmeClient client;
+    private final Collection<ItsmeClient> clients;
     private final Clock clock;
     private final AtomicReference<Instant> lastLogged = new AtomicReference<>();
 
-    ItsmeReachability(URI discoveryUri, ItsmeClient client, Clock clock) {
+    /** @param clients every client of the deployment (named services may have their own): they share discovery */
+    ItsmeReachability(URI discoveryUri, Collection<ItsmeClient> clients, Clock clock) {
         this.discoveryUri = discoveryUri;
-        this.client = client;
+        this.clients = List.copyOf(clients);
         this.clock = clock;
     }
 
     /** Logs ITSME-1736 when {@code failure} is the discovery document never reached since deployment. */
     public void failed(ItsmeCommunicationException failure) {
-        if (client.hasReadDiscovery()) {
+        if (clients.stream().anyMatch(ItsmeClient::hasReadDiscovery)) {
             return;
         }
         Instant now = clock.instant();

@@ -63,7 +63,7 @@ public final class RelyingParty {
                 ? new CookieLoginStateStore(settings.cookieKey(), settings.cookieName(), settings.callbackPath(),
                         settings.loginTimeout(), clock)
                 : new SessionLoginStateStore(clock, requestObjects::remove);
-        this.reachability = new ItsmeReachability(settings.discoveryUri(), client, clock);
+        this.reachability = new ItsmeReachability(settings.discoveryUri(), routes.clients(), clock);
         this.flows = new FlowStarter(settings, routes, loginStates, requestObjects, reachability);
         this.endpoints = new RelyingPartyEndpoints(settings, requestObjects);
         if (!settings.services().isEmpty()) {
