@@ -33,6 +33,8 @@ final class LoginFlow {
     private final String expectedInPage;
 
     /**
+     * @param issuer where the protected page must send the visitor (the simulator's authorization endpoint), or
+     *            {@code null} for the container floor, whose page sends the visitor straight to its callback
      * @param openProtectedPage whether to follow the callback's redirect to the protected page (the login is complete
      *            at the callback; the page is what the user then sees)
      * @param expectedInPage text the protected page must hold after a login
@@ -49,10 +51,15 @@ final class LoginFlow {
     void login() throws IOException, InterruptedException {
         Map<String, String> cookies = new LinkedHashMap<>();
         HttpResponse<String> start = app(protectedPage, cookies);
-        URI authorization = redirect(start, "the protected page", issuer);
-        HttpResponse<String> approved = http.send(HttpRequest.newBuilder(authorization).timeout(TIMEOUT).build(),
-                HttpResponse.BodyHandlers.ofString());
-        URI back = redirect(approved, "the simulator's authorization endpoint", callback + "?");
+        URI back;
+        if (issuer == null) {
+            back = redirect(start, "the protected page", callback + "?");
+        } else {
+            URI authorization = redirect(start, "the protected page", issuer);
+            HttpResponse<String> approved = http.send(HttpRequest.newBuilder(authorization).timeout(TIMEOUT).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            back = redirect(approved, "the simulator's authorization endpoint", callback + "?");
+        }
         HttpResponse<String> done = app(back, cookies);
         URI page = redirect(done, "the callback", protectedPage.toString());
         if (!openProtectedPage) {

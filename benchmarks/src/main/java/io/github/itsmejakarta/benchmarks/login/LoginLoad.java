@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import io.github.itsmejakarta.benchmarks.login.floor.FloorWar;
 import io.github.itsmejakarta.core.keys.RelyingPartyKeys;
 import io.github.itsmejakarta.testkit.ItsmeSimulator;
 import io.github.itsmejakarta.testkit.ServiceType;
@@ -40,25 +41,39 @@ import io.github.itsmejakarta.testkit.TestPersons;
  * {@code load.protected-page} ({@code true}: follow the callback's redirect to the quickstart's {@code /me}, which
  * also reads itsme's userinfo; {@code false}: stop at the callback, where the login is complete), {@code load.jfr}
  * ({@code true}: one more batch under JFR, then its top frames), {@code load.max-seconds} (default 900),
- * {@code load.war}, {@code load.payara-jar}, {@code load.work}.
+ * {@code load.war}, {@code load.payara-jar}, {@code load.work}; the warm-up goes on until the JIT has settled
+ * ({@code load.jit-settled}, {@code load.settle-batch}, {@code load.max-warmup}: see {@link #settleJit}).
+ * {@code load.app=floor} runs the container's floor instead of the quickstart: the same requests answered by a
+ * trivial mechanism and page ({@link FloorWar}), with {@code load.floor-outbound=true} one outbound GET where the
+ * itsme mechanism calls itsme.
  */
 public final class LoginLoad {
 
-    private static final String CONTEXT_ROOT = "quickstart";
     private static final String CLIENT_ID = "quickstart";
 
     private LoginLoad() {
     }
 
     public static void main(String[] args) throws Exception {
+        // the simulator runs on the JDK's HttpServer, which by default leaves Nagle's algorithm on: its answers (headers,
+        // then body) then wait for the client's delayed ACK, about 40 ms per call to the token or userinfo endpoint.
+        // itsme's servers do not stall like that, and a stalled call also costs the server more CPU (every wake-up
+        // finds its caches cold), so the driver turns it off before the simulator starts
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+        boolean floorApp = "floor".equals(System.getProperty("load.app", "quickstart"));
+        boolean floorOutbound = Boolean.getBoolean("load.floor-outbound");
+        String contextRoot = floorApp ? "floor" : "quickstart";
         int logins = Integer.getInteger("load.logins", 1000);
         int warmup = Integer.getInteger("load.warmup", 1000);
         boolean protectedPage = Boolean.parseBoolean(System.getProperty("load.protected-page", "true"));
         boolean jfr = Boolean.getBoolean("load.jfr");
         Instant deadline = Instant.now().plusSeconds(Long.getLong("load.max-seconds", 900));
-        Path war = path("load.war");
+        Path war = floorApp ? null : path("load.war");
         Path payaraJar = path("load.payara-jar");
         Path work = Files.createDirectories(path("load.work"));
+        if (floorApp) {
+            war = FloorWar.write(work.resolve("floor.war"));
+        }
         if (logins < 1 || warmup < 0 || !Files.isRegularFile(war) || !Files.isRegularFile(payaraJar)) {
             throw new IllegalArgumentException("need load.logins >= 1, load.warmup >= 0 and the WAR and Payara jar: "
                     + war + ", " + payaraJar);
@@ -70,7 +85,7 @@ public final class LoginLoad {
                 loadAverage());
 
         int port = freePort();
-        URI app = URI.create("http://127.0.0.1:" + port + "/" + CONTEXT_ROOT + "/");
+        URI app = URI.create("http://127.0.0.1:" + port + "/" + contextRoot + "/");
         URI callback = app.resolve("itsme/callback");
         Path jwks = writePrivate(work.resolve("rp-private-jwks.json"), RelyingPartyKeys.generate()
                 .privateJwkSetJson());
@@ -85,12 +100,24 @@ public final class LoginLoad {
             // system properties override the WAR's microprofile-config.properties)
             List<String> jvmOptions = new ArrayList<>(List.of("-Ditsme.discovery-uri=" + simulator.discoveryUri(),
                     "-Ditsme.redirect-uri=" + callback, "-Ditsme.private-jwks-location=file:" + jwks));
+            if (floorApp) {
+                System.out.println("application: the container floor (login.floor.FloorWar: a trivial mechanism and"
+                        + " page, no itsme cryptography)" + (floorOutbound
+                                ? ", one outbound GET of the simulator's"
+                                        + " discovery document where the itsme mechanism calls the token and userinfo"
+                                        + " endpoints"
+                                : ", no outbound calls"));
+                if (floorOutbound) {
+                    jvmOptions.add("-Dfloor.outbound-uri=" + simulator.discoveryUri());
+                }
+            }
             if (jfr) {
                 jvmOptions.add("-XX:FlightRecorderOptions:stackdepth=256"); // Payara's stacks pass JFR's default 64
             }
-            try (PayaraMicro payara = PayaraMicro.start(payaraJar, war, CONTEXT_ROOT, port, jvmOptions, work, app,
+            try (PayaraMicro payara = PayaraMicro.start(payaraJar, war, contextRoot, port, jvmOptions, work, app,
                     Duration.ofMinutes(5))) {
-                run(payara, new LoginFlow(app.resolve("me"), simulator.issuer(), callback, protectedPage,
+                run(payara, new LoginFlow(app.resolve("me"), floorApp ? null : simulator.issuer(), callback,
+                        protectedPage,
                         "id=\"sub\""), logins, warmup, protectedPage, jfr, deadline, work);
             }
         }
@@ -106,6 +133,7 @@ public final class LoginLoad {
         Instant warmStart = Instant.now();
         int warmed = runLogins(flow, warmup, deadline);
         System.out.printf(Locale.ROOT, "warm-up: %d logins in %.1f s%n", warmed, seconds(warmStart, Instant.now()));
+        warmed += settleJit(payara, flow, warmed, deadline);
 
         // what the server spends doing nothing, to see how much of the measured CPU is background
         long idleCpu = ProcessCpu.processNanos(payara.pid());
@@ -152,6 +180,18 @@ public final class LoginLoad {
         System.out.printf(Locale.ROOT, "RSA floor per login: 1 sign + %d unwrap + %d verify = %.0f us%n", unwraps,
                 verifies, floorPerLogin / 1e3);
         System.out.printf(Locale.ROOT, "ratio server CPU / floor: %.2f  (goal <= 1.15)%n", cpuPerLogin / floorPerLogin);
+        Map<String, Long> byGroup = ProcessCpu.byThreadGroup(threadsBefore, threadsAfter);
+        long jitNanos = byGroup.entrySet().stream().filter(e -> e.getKey().contains("CompilerThre")).mapToLong(
+                Map.Entry::getValue).sum();
+        long requestNanos = byGroup.getOrDefault("http-thread-poo", 0L);
+        long httpClientNanos = byGroup.entrySet().stream().filter(e -> e.getKey().startsWith("HttpClient-"))
+                .mapToLong(Map.Entry::getValue).sum();
+        System.out.printf(Locale.ROOT, "per login: JIT compiler threads %.0f us, without them %.0f us (%.2f x floor);"
+                + " request threads %.0f us; JDK HttpClient threads %.0f us%n", jitNanos / 1e3 / measured,
+                (cpu
+                        - jitNanos) / 1e3 / measured,
+                (cpu - jitNanos) / (double) measured / floorPerLogin,
+                requestNanos / 1e3 / measured, httpClientNanos / 1e3 / measured);
         System.out.printf(Locale.ROOT, "load driver + simulator process CPU: %.2f s = %.0f us per login%n", selfCpu
                 / 1e9, selfCpu / 1e3 / measured);
         System.out.println("Payara CPU by thread (live threads, us per login):");
@@ -162,6 +202,41 @@ public final class LoginLoad {
         if (jfr) {
             profile(payara, flow, logins, deadline, work);
         }
+    }
+
+    /**
+     * Payara is a large code base: after thousands of logins its JIT compilers are still compiling it (measured: C2
+     * took a fifth to a half of the server's CPU in the 1 000 logins after a 3 000-login warm-up). So the warm-up goes
+     * on in batches of {@code load.settle-batch} logins (default 500) until the JIT compiler threads took at most
+     * {@code load.jit-settled} (default 0.03) of the server's CPU during the last batch, or until
+     * {@code load.max-warmup} logins (default 30 000) or the time limit. Returns the logins it added.
+     */
+    private static int settleJit(PayaraMicro payara, LoginFlow flow, int warmed, Instant deadline) throws Exception {
+        int batch = Integer.getInteger("load.settle-batch", 500);
+        double settled = Double.parseDouble(System.getProperty("load.jit-settled", "0.03"));
+        int maxWarmup = Integer.getInteger("load.max-warmup", 30_000);
+        int added = 0;
+        Instant start = Instant.now();
+        while (warmed + added < maxWarmup && Instant.now().isBefore(deadline.minusSeconds(120))) {
+            Map<String, Long> threadsBefore = ProcessCpu.threadNanos(payara.pid());
+            long cpuBefore = ProcessCpu.processNanos(payara.pid());
+            int done = runLogins(flow, batch, deadline);
+            added += done;
+            long cpu = ProcessCpu.processNanos(payara.pid()) - cpuBefore;
+            long jit = ProcessCpu.byThreadGroup(threadsBefore, ProcessCpu.threadNanos(payara.pid())).entrySet()
+                    .stream().filter(e -> e.getKey().contains("CompilerThre")).mapToLong(Map.Entry::getValue).sum();
+            double share = cpu == 0 ? 0 : jit / (double) cpu;
+            if (share <= settled || done < batch) {
+                System.out.printf(Locale.ROOT, "JIT settled: %.1f %% of the server's CPU in the last %d logins, after"
+                        + " %d more warm-up logins (%.1f s)%n", share * 100, done, added,
+                        seconds(start, Instant
+                                .now()));
+                return added;
+            }
+        }
+        System.out.printf(Locale.ROOT, "JIT NOT settled after %d more warm-up logins (%.1f s): measuring anyway%n",
+                added, seconds(start, Instant.now()));
+        return added;
     }
 
     /** One more batch under JFR ({@code jcmd JFR.start}, profile settings), then its summary. */
