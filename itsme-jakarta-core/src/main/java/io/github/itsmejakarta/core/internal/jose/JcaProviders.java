@@ -32,19 +32,24 @@ final class JcaProviders {
     }
 
     /**
-     * For {@link JweOpener}: the RSA-OAEP cipher for {@code rpKey} (the supplied key), AES and HMAC for the content
-     * (general); {@code rpKey} may be {@code null} (no key: nothing named for it).
+     * For {@link JweOpener}: the RSA-OAEP cipher for the RP's decryption keys (the supplied keys: named only when the
+     * JDK selects the same provider for every one of them), AES and HMAC for the content (general).
      */
-    static ProviderContext forDecryption(PrivateKey rpKey) {
+    static ProviderContext forDecryption(List<PrivateKey> rpKeys) {
         ProviderContext context = new ProviderContext();
-        if (rpKey != null) {
+        if (!rpKeys.isEmpty()) {
             context.getSuppliedKeyProviderContext().setCipherProvider(name(() -> {
-                Cipher oaep256 = Cipher.getInstance("RSA/ECB/OAEPWithSHA-256AndMGF1Padding");
-                oaep256.init(Cipher.DECRYPT_MODE, rpKey, new OAEPParameterSpec("SHA-256", "MGF1",
-                        MGF1ParameterSpec.SHA256, PSource.PSpecified.DEFAULT));
-                Cipher oaep = Cipher.getInstance("RSA/ECB/OAEPWithSHA-1AndMGF1Padding");
-                oaep.init(Cipher.DECRYPT_MODE, rpKey);
-                return same(oaep256.getProvider(), oaep.getProvider());
+                Provider[] providers = new Provider[rpKeys.size() * 2];
+                for (int i = 0; i < rpKeys.size(); i++) {
+                    Cipher oaep256 = Cipher.getInstance("RSA/ECB/OAEPWithSHA-256AndMGF1Padding");
+                    oaep256.init(Cipher.DECRYPT_MODE, rpKeys.get(i), new OAEPParameterSpec("SHA-256", "MGF1",
+                            MGF1ParameterSpec.SHA256, PSource.PSpecified.DEFAULT));
+                    Cipher oaep = Cipher.getInstance("RSA/ECB/OAEPWithSHA-1AndMGF1Padding");
+                    oaep.init(Cipher.DECRYPT_MODE, rpKeys.get(i));
+                    providers[2 * i] = oaep256.getProvider();
+                    providers[2 * i + 1] = oaep.getProvider();
+                }
+                return same(providers);
             }));
         }
         Key probe = new SecretKeySpec(PROBE_KEY, "AES");
@@ -87,7 +92,7 @@ final class JcaProviders {
         }
     }
 
-    private static Provider same(Provider... providers) {
+    static Provider same(Provider... providers) {
         List<Provider> list = List.of(providers);
         return list.stream().allMatch(p -> p.equals(list.get(0))) ? list.get(0) : null;
     }

@@ -69,7 +69,7 @@ final class JweOpener {
                 name -> algorithm(() -> factories.getJweKeyManagementAlgorithmFactory().getAlgorithm(name))));
         this.encryptions = encryptions.stream().collect(Collectors.toUnmodifiableMap(Function.identity(),
                 name -> algorithm(() -> factories.getJweContentEncryptionAlgorithmFactory().getAlgorithm(name))));
-        this.providers = JcaProviders.forDecryption(all.isEmpty() ? null : all.get(0));
+        this.providers = JcaProviders.forDecryption(all);
     }
 
     /**
