@@ -45,7 +45,8 @@ import java.util.stream.Collectors;
  * Plain HTTP on any host the application redirects to, spoken as HTTP/1.1 like a browser over plain http (the JDK
  * client would otherwise offer an h2c upgrade, which a browser never does and which some servers, Open Liberty among
  * them, answer differently); at most {@value #MAX_HOPS} requests per login. {@link Builder#within(Session)} logs in
- * again in an existing session (a step-up, a Confirm). The builder is not thread-safe; a {@link Session} is (its
+ * again in an existing session (a step-up, a Confirm); {@link Builder#cookies(CookieManager)} logs in inside a
+ * client of the test's own. The builder is not thread-safe; a {@link Session} is (its
  * cookie store is shared with its client).
  */
 public final class ItsmeLogin {
@@ -71,7 +72,7 @@ public final class ItsmeLogin {
     public static final class Builder {
         private final TestPerson person;
         private ItsmeSimulator simulator;
-        private Session within;
+        private CookieManager cookies;
         private Duration timeout = Duration.ofSeconds(10);
 
         private Builder(TestPerson person) {
@@ -93,7 +94,16 @@ public final class ItsmeLogin {
          * same browser. The new session shares the earlier one's cookies.
          */
         public Builder within(Session session) {
-            this.within = Objects.requireNonNull(session, "session");
+            return cookies(Objects.requireNonNull(session, "session").cookies);
+        }
+
+        /**
+         * Logs in with the cookies of a client of the test's own (one that stops at redirects, or a browser-like
+         * helper): the login reads and writes this store, so that client is logged in afterwards, and so is the
+         * returned session. Without it a login starts with no cookies.
+         */
+        public Builder cookies(CookieManager cookies) {
+            this.cookies = Objects.requireNonNull(cookies, "cookies");
             return this;
         }
 
@@ -119,7 +129,9 @@ public final class ItsmeLogin {
             if (!protectedUri.isAbsolute() || !List.of("http", "https").contains(protectedUri.getScheme())) {
                 throw new IllegalArgumentException("an absolute http(s) URL is needed: " + protectedUri);
             }
-            CookieManager cookies = within != null ? within.cookies : new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+            CookieManager cookies = this.cookies != null
+                    ? this.cookies
+                    : new CookieManager(null, CookiePolicy.ACCEPT_ALL);
             HttpClient stepping = HttpClient.newBuilder().cookieHandler(cookies).connectTimeout(timeout)
                     .version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER).build();
             if (simulator != null) {

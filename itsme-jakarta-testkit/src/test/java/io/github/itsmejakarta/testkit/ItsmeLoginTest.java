@@ -229,6 +229,24 @@ class ItsmeLoginTest {
     }
 
     @Test
+    void logsInInsideTheTestsOwnCookieStoreSoThatItsOwnClientIsLoggedInToo() throws Exception {
+        java.net.CookieManager store = new java.net.CookieManager(null, java.net.CookiePolicy.ACCEPT_ALL);
+        HttpClient own = HttpClient.newBuilder().cookieHandler(store).followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        HttpResponse<String> before = own.send(HttpRequest.newBuilder(protectedUri()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(before.statusCode()).as("not logged in yet: to itsme").isEqualTo(302);
+
+        ItsmeLogin.Session session = ItsmeLogin.as(TestPersons.BELGIAN_EID_HOLDER).cookies(store).open(
+                protectedUri());
+        HttpResponse<String> after = own.send(HttpRequest.newBuilder(protectedUri()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(after.statusCode()).isEqualTo(200);
+        assertThat(after.body()).isEqualTo(session.landing().body()).isEqualTo("hello "
+                + TestPersons.BELGIAN_EID_HOLDER.subFor(RP.clientId));
+    }
+
+    @Test
     void speaksHttp11LikeABrowserWithoutOfferingAnUpgrade() throws Exception {
         upgrades.clear();
         ItsmeLogin.Session session = ItsmeLogin.as(TestPersons.BELGIAN_EID_HOLDER).open(protectedUri());
