@@ -27,6 +27,7 @@ import io.github.itsmejakarta.it.support.WebClient;
 import io.github.itsmejakarta.testkit.ItsmeSimulator;
 import io.github.itsmejakarta.testkit.TestPerson;
 import io.github.itsmejakarta.testkit.TestPersons;
+import io.github.itsmejakarta.testkit.ItsmeLogin;
 
 /**
  * Jakarta Security 4.0 (Jakarta EE 11 servers only): itsme beside a second mechanism. The itsme mechanism is
@@ -69,10 +70,10 @@ class ItsmeBesideAnotherMechanismIT {
 
     @Test
     void browserPagesLogInWithItsme() {
-        WebClient.Trail back = new ItsmeUser(itsme).logIn(app.resolve("app/whoami"), MARIE);
-        assertThat(back.status()).as(back.body()).isEqualTo(200);
-        assertThat(back.uri()).isEqualTo(app.resolve("app/whoami"));
-        assertThat(report(back.body())).containsEntry("app caller", MARIE.subFor(ItsmeApps.clientId(APP)))
+        ItsmeLogin.Session back = ItsmeLogin.as(MARIE).open(app.resolve("app/whoami"));
+        assertThat(back.landing().statusCode()).as(back.landing().body()).isEqualTo(200);
+        assertThat(back.landing().uri()).isEqualTo(app.resolve("app/whoami"));
+        assertThat(report(back.landing().body())).containsEntry("app caller", MARIE.subFor(ItsmeApps.clientId(APP)))
                 .containsEntry("itsme-principal", "true");
     }
 
@@ -95,7 +96,7 @@ class ItsmeBesideAnotherMechanismIT {
     void eachPathIsAuthenticatedByItsOwnMechanism() {
         // a browser logged in with itsme has no access to the API: its session is not the API's credential
         ItsmeUser marie = new ItsmeUser(itsme);
-        assertThat(marie.logIn(app.resolve("app/whoami"), MARIE).status()).isEqualTo(200);
+        assertThat(marie.logIn(app.resolve("app/whoami"), MARIE).landing().statusCode()).isEqualTo(200);
         HttpResponse<String> api = marie.web().get(app.resolve("api/data"));
         assertThat(api.statusCode()).as(api.body()).isEqualTo(401);
         assertThat(api.headers().firstValue("WWW-Authenticate")).hasValue("Bearer realm=\"api\"");

@@ -110,7 +110,8 @@ class ItsmeCookieStateIT {
     @Test
     void confirmWithARequestObjectByReference() {
         ItsmeUser user = new ItsmeUser(itsme);
-        assertThat(user.logIn(app.resolve("protected/whoami"), TestPersons.BELGIAN_EID_HOLDER).status()).isEqualTo(200);
+        assertThat(user.logIn(app.resolve("protected/whoami"), TestPersons.BELGIAN_EID_HOLDER).landing().statusCode())
+                .isEqualTo(200);
 
         ItsmePage page = user.openExpectingItsme(app.resolve("flow/confirm?text=Pay%20invoice%207"));
         assertThat(page.query()).containsKey("request_uri").doesNotContainKey("request");

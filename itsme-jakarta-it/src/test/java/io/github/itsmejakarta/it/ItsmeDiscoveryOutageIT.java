@@ -30,6 +30,7 @@ import io.github.itsmejakarta.it.support.WebClient;
 import io.github.itsmejakarta.testkit.Endpoint;
 import io.github.itsmejakarta.testkit.ItsmeSimulator;
 import io.github.itsmejakarta.testkit.TestPersons;
+import io.github.itsmejakarta.testkit.ItsmeLogin;
 
 /**
  * Issue 7 item 3, checklist item 37, on a real server: itsme's discovery accepts the connection and never answers
@@ -117,9 +118,9 @@ class ItsmeDiscoveryOutageIT {
             first = user.web().get(app.resolve("protected/whoami"));
         }
         assertThat(first.statusCode()).as(first.body()).isEqualTo(302);
-        WebClient.Trail back = user.logIn(app.resolve("protected/whoami"), TestPersons.BELGIAN_EID_HOLDER);
-        assertThat(back.status()).as(back.body()).isEqualTo(200);
-        assertThat(report(back.body())).containsEntry("caller",
+        ItsmeLogin.Session back = user.logIn(app.resolve("protected/whoami"), TestPersons.BELGIAN_EID_HOLDER);
+        assertThat(back.landing().statusCode()).as(back.landing().body()).isEqualTo(200);
+        assertThat(report(back.landing().body())).containsEntry("caller",
                 TestPersons.BELGIAN_EID_HOLDER.subFor(ItsmeApps.clientId(APP)));
     }
 }

@@ -17,13 +17,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.github.itsmejakarta.core.keys.RelyingPartyKeys;
 import io.github.itsmejakarta.it.support.ItsmeApps;
-import io.github.itsmejakarta.it.support.ItsmeUser;
 import io.github.itsmejakarta.it.support.RawHttp;
 import io.github.itsmejakarta.it.support.Server;
-import io.github.itsmejakarta.it.support.WebClient;
 import io.github.itsmejakarta.testkit.Endpoint;
 import io.github.itsmejakarta.testkit.ItsmeSimulator;
 import io.github.itsmejakarta.testkit.TestPersons;
+import io.github.itsmejakarta.testkit.ItsmeLogin;
 
 /**
  * Issue 7 item 1, checklist item 35, on a real server: without {@code itsme.redirect-uri} (the default), a thousand
@@ -76,12 +75,12 @@ class ItsmeForgedHostIT {
             }
         }
 
-        ItsmeUser user = new ItsmeUser(itsme);
-        ItsmeUser.ItsmePage page = user.openExpectingItsme(app.resolve("protected/whoami"));
-        assertThat(page.query()).containsEntry("redirect_uri", ItsmeApps.callback(APP).toString());
-        WebClient.Trail back = user.approve(page, TestPersons.BELGIAN_EID_HOLDER);
-        assertThat(back.status()).as(back.body()).isEqualTo(200);
-        assertThat(report(back.body())).containsEntry("caller",
+        ItsmeLogin.Session back = ItsmeLogin.as(TestPersons.BELGIAN_EID_HOLDER).open(app.resolve("protected/whoami"));
+        assertThat(itsme.recordedRequests(Endpoint.AUTHORIZATION)).filteredOn(r -> r.method().equals("GET"))
+                .singleElement().satisfies(r -> assertThat(r.queryParameter("redirect_uri"))
+                        .contains(ItsmeApps.callback(APP).toString()));
+        assertThat(back.landing().statusCode()).as(back.landing().body()).isEqualTo(200);
+        assertThat(report(back.landing().body())).containsEntry("caller",
                 TestPersons.BELGIAN_EID_HOLDER.subFor(ItsmeApps.clientId(APP)));
         // one discovery for everybody: nothing was fetched or built per host name
         assertThat(itsme.recordedRequests(Endpoint.DISCOVERY)).hasSize(1);

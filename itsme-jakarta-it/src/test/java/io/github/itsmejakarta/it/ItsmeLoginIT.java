@@ -2,6 +2,7 @@ package io.github.itsmejakarta.it;
 
 import static io.github.itsmejakarta.it.support.ItsmeUser.report;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -33,6 +34,7 @@ import io.github.itsmejakarta.testkit.ItsmeSimulator;
 import io.github.itsmejakarta.testkit.RecordedRequest;
 import io.github.itsmejakarta.testkit.TestPerson;
 import io.github.itsmejakarta.testkit.TestPersons;
+import io.github.itsmejakarta.testkit.ItsmeLogin;
 
 /**
  * The itsme login on a real server with the default settings (login state in the HTTP session, no request object
@@ -137,10 +139,11 @@ class ItsmeLoginIT {
     void jaxRsLoginAndRolesFromDefaultGroupsAndTheGroupsMapper() {
         // a basic login: default group "user" only, the application's mapper adds nothing
         ItsmeUser sanne = new ItsmeUser(itsme);
-        WebClient.Trail back = sanne.logIn(app.resolve("api/whoami?userinfo"), SANNE);
-        assertThat(back.status()).as(back.body()).isEqualTo(200);
-        assertThat(back.uri()).as("trail %s", back.uris()).isEqualTo(app.resolve("api/whoami?userinfo"));
-        assertThat(report(back.body())).containsEntry("rest", "true").containsEntry("rest-role-user", "true")
+        ItsmeLogin.Session back = sanne.logIn(app.resolve("api/whoami?userinfo"), SANNE);
+        assertThat(back.landing().statusCode()).as(back.landing().body()).isEqualTo(200);
+        assertThat(back.landing().uri()).as("requests %s", back.requests())
+                .isEqualTo(app.resolve("api/whoami?userinfo"));
+        assertThat(report(back.landing().body())).containsEntry("rest", "true").containsEntry("rest-role-user", "true")
                 .containsEntry("caller", SANNE.subFor(ItsmeApps.clientId(APP)))
                 .containsEntry("itsme-principal", "true").containsEntry("ui-national-number", "-")
                 .containsEntry("ui-name", "van den Berg");
@@ -176,10 +179,12 @@ class ItsmeLoginIT {
         assertThat(anonymous.get(app.resolve("api/roles/closed")).statusCode()).isEqualTo(403);
 
         ItsmeUser sanne = new ItsmeUser(itsme);
-        WebClient.Trail back = sanne.approve(sanne.openExpectingItsme(app.resolve("api/roles")), SANNE);
-        assertThat(back.status()).as(back.body()).isEqualTo(200);
-        assertThat(back.uri()).isEqualTo(app.resolve("api/roles"));
-        assertThat(back.body()).isEqualTo("roles-only for " + SANNE.subFor(ItsmeApps.clientId(APP)) + "\n");
+        ItsmeLogin.Session back = sanne.logIn(app.resolve("api/roles"), SANNE);
+        assertThat(back.landing().statusCode()).as(back.landing().body()).isEqualTo(200);
+        assertThat(back.landing().uri()).isEqualTo(app.resolve("api/roles"));
+        assertThat(back.requests().get(1)).as("anonymous: sent to itsme").startsWith("GET " + itsme.issuer()
+                + "/authorization");
+        assertThat(back.landing().body()).isEqualTo("roles-only for " + SANNE.subFor(ItsmeApps.clientId(APP)) + "\n");
         // logged in, but without the role: 403, not a new login
         HttpResponse<String> strong = sanne.web().get(app.resolve("api/roles/strong"));
         assertThat(strong.statusCode()).as(strong.body()).isEqualTo(403);
@@ -225,7 +230,7 @@ class ItsmeLoginIT {
 
         // logged in, the same API calls get their data
         ItsmeUser marie = new ItsmeUser(itsme);
-        assertThat(marie.logIn(app.resolve("protected/whoami"), MARIE).status()).isEqualTo(200);
+        assertThat(marie.logIn(app.resolve("protected/whoami"), MARIE).landing().statusCode()).isEqualTo(200);
         for (Map<String, String> headers : apiCalls) {
             assertThat(marie.web().get(app.resolve("api/roles"), headers).statusCode()).as("%s", headers)
                     .isEqualTo(200);
@@ -257,7 +262,7 @@ class ItsmeLoginIT {
     @Test
     void confirmAFreeTextThenAPayment() {
         ItsmeUser user = new ItsmeUser(itsme);
-        assertThat(user.logIn(app.resolve("protected/whoami"), MARIE).status()).isEqualTo(200);
+        assertThat(user.logIn(app.resolve("protected/whoami"), MARIE).landing().statusCode()).isEqualTo(200);
 
         ItsmePage text = user.openExpectingItsme(app.resolve("flow/confirm?text=Sign%20contract%2042"));
         assertThat(text.text("service-code")).isEqualTo(ItsmeApps.CONFIRM_CODE);
@@ -310,13 +315,13 @@ class ItsmeLoginIT {
         assertThat(unavailable.body()).contains("itsme is unavailable").doesNotContain("Exception");
 
         itsme.hooks().failNextToken(400, "invalid_grant", "code already used");
-        WebClient.Trail refused = user.logIn(app.resolve("protected/whoami"), MARIE);
-        assertThat(refused.status()).as(refused.body()).isEqualTo(401);
-        assertThat(refused.body()).contains("itsme login failed").doesNotContain("Exception");
+        assertThatThrownBy(() -> user.logIn(app.resolve("protected/whoami"), MARIE))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("HTTP 401")
+                .hasMessageContaining("itsme login failed").hasMessageNotContaining("Exception");
 
         // the twin: the next attempt, with itsme well again, succeeds
-        WebClient.Trail ok = user.logIn(app.resolve("protected/whoami"), MARIE);
-        assertThat(ok.status()).as(ok.body()).isEqualTo(200);
+        ItsmeLogin.Session ok = user.logIn(app.resolve("protected/whoami"), MARIE);
+        assertThat(ok.landing().statusCode()).as(ok.landing().body()).isEqualTo(200);
     }
 
     /**
@@ -327,7 +332,7 @@ class ItsmeLoginIT {
     @Test
     @Order(Integer.MAX_VALUE)
     void itsmeRotatesItsSigningKeyWhileTheApplicationRuns() throws InterruptedException {
-        assertThat(new ItsmeUser(itsme).logIn(app.resolve("protected/whoami"), MARIE).status()).isEqualTo(200);
+        assertThat(ItsmeLogin.as(MARIE).open(app.resolve("protected/whoami")).landing().statusCode()).isEqualTo(200);
         rememberJwksFetches();
         Duration wait = Duration.between(Instant.now(), lastJwksFetch.plus(JWKS_REFETCH_INTERVAL).plusSeconds(2));
         if (!wait.isNegative()) {
@@ -337,9 +342,10 @@ class ItsmeLoginIT {
 
         String newKid = itsme.hooks().rotateSigningKey(false); // the old key is gone from itsme's JWK set
         assertThat(newKid).isNotBlank();
-        WebClient.Trail afterRotation = new ItsmeUser(itsme).logIn(app.resolve("protected/whoami"), SANNE);
-        assertThat(afterRotation.status()).as(afterRotation.body()).isEqualTo(200);
-        assertThat(report(afterRotation.body())).containsEntry("caller", SANNE.subFor(ItsmeApps.clientId(APP)));
+        ItsmeLogin.Session afterRotation = ItsmeLogin.as(SANNE).open(app.resolve("protected/whoami"));
+        assertThat(afterRotation.landing().statusCode()).as(afterRotation.landing().body()).isEqualTo(200);
+        assertThat(report(afterRotation.landing().body())).containsEntry("caller",
+                SANNE.subFor(ItsmeApps.clientId(APP)));
         // the application met an unknown kid and fetched itsme's keys again
         assertThat(itsme.recordedRequests(Endpoint.JWKS).size()).isGreaterThan(jwksFetches);
     }
@@ -357,16 +363,17 @@ class ItsmeLoginIT {
     @Test
     void theUserReturnsToTheOriginalUrl() {
         URI deep = app.resolve("protected/deep/page?x=1&y=two%20words");
-        WebClient.Trail back = new ItsmeUser(itsme).logIn(deep, MARIE);
-        assertThat(back.status()).isEqualTo(200);
-        assertThat(back.uri()).isEqualTo(deep);
-        assertThat(report(back.body())).containsEntry("page", "/" + APP + "/protected/deep/page?x=1&y=two%20words");
+        ItsmeLogin.Session back = ItsmeLogin.as(MARIE).open(deep);
+        assertThat(back.landing().statusCode()).isEqualTo(200);
+        assertThat(back.landing().uri()).isEqualTo(deep);
+        assertThat(report(back.landing().body())).containsEntry("page",
+                "/" + APP + "/protected/deep/page?x=1&y=two%20words");
     }
 
     @Test
     void logoutEndsTheLogin() {
         ItsmeUser user = new ItsmeUser(itsme);
-        assertThat(user.logIn(app.resolve("protected/whoami"), MARIE).status()).isEqualTo(200);
+        assertThat(user.logIn(app.resolve("protected/whoami"), MARIE).landing().statusCode()).isEqualTo(200);
         assertThat(user.web().get(app.resolve("protected/whoami")).statusCode()).isEqualTo(200);
 
         HttpResponse<String> out = user.web().postForm(app.resolve("logout"), Map.of());

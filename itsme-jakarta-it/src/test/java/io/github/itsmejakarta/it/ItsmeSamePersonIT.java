@@ -62,7 +62,7 @@ class ItsmeSamePersonIT {
     private final URI app = Server.base(APP);
 
     private ItsmePage loggedInConfirm(ItsmeUser marie) {
-        assertThat(marie.logIn(app.resolve("protected/whoami"), MARIE).status()).isEqualTo(200);
+        assertThat(marie.logIn(app.resolve("protected/whoami"), MARIE).landing().statusCode()).isEqualTo(200);
         return marie.openExpectingItsme(app.resolve("flow/confirm?text=Sign%20contract%2042"));
     }
 

@@ -11,12 +11,15 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.github.itsmejakarta.testkit.ItsmeLogin;
 import io.github.itsmejakarta.testkit.ItsmeSimulator;
 import io.github.itsmejakarta.testkit.TestPerson;
 
 /**
- * A person with a browser: goes to the application, lands on itsme's (the simulator's) page, chooses a test person
- * and approves or denies, exactly through the page's form. Not thread-safe.
+ * A person with a browser. Whole logins go through the testkit's {@link ItsmeLogin} ({@link #logIn}); the scenarios
+ * that look at itsme's page (what the authorization request carried, the text to confirm) or deny there take the
+ * steps one at a time: go to the application, land on itsme's (the simulator's) page, approve or deny exactly through
+ * the page's form. Not thread-safe.
  */
 public final class ItsmeUser {
 
@@ -49,9 +52,14 @@ public final class ItsmeUser {
         return web.browse(uri);
     }
 
-    /** The whole login: the application, itsme's page, approval as {@code person}, back to the application. */
-    public WebClient.Trail logIn(URI uri, TestPerson person) {
-        return approve(openExpectingItsme(uri), person);
+    /**
+     * The whole login, as the testkit's {@link ItsmeLogin} does it for any application's tests (the application,
+     * itsme's page approved as {@code person}, back to the application), in this user's cookie store: afterwards
+     * {@link #web()} is logged in. Throws {@code IllegalStateException} naming every hop when the flow does not end
+     * in a 2xx answer.
+     */
+    public ItsmeLogin.Session logIn(URI uri, TestPerson person) {
+        return ItsmeLogin.as(person).cookies(web.cookieManager()).open(uri);
     }
 
     public WebClient.Trail approve(ItsmePage page, TestPerson person) {

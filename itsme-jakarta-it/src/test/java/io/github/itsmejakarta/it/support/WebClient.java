@@ -18,9 +18,10 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * A user agent as far as the login flow is concerned: keeps cookies, follows redirects one at a time so that a test
- * can stop at any hop (for example at itsme's authorization page) and see every URI it went through. Not
- * thread-safe: one per simulated user.
+ * A user agent for the steps a test inspects one by one: keeps cookies, follows redirects one at a time so that a
+ * test can stop at any hop (for example at itsme's authorization page) and see every URI it went through, and sends
+ * the raw requests (API-client headers, forms) the scenarios need. Whole logins go through the testkit's
+ * {@code ItsmeLogin} in the same cookie store ({@link ItsmeUser#logIn}). Not thread-safe: one per simulated user.
  */
 public final class WebClient {
 
@@ -83,6 +84,11 @@ public final class WebClient {
         }
         throw new AssertionError("no redirect to port " + stopAtPort + "; last answer " + response.statusCode()
                 + " " + response.uri() + "\n" + response.body());
+    }
+
+    /** The cookie store, shared with the testkit's {@code ItsmeLogin} when it logs this client in. */
+    public CookieManager cookieManager() {
+        return cookies;
     }
 
     public List<HttpCookie> cookies() {
