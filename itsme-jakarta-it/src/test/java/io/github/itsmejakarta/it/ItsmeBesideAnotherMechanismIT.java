@@ -70,7 +70,7 @@ class ItsmeBesideAnotherMechanismIT {
 
     @Test
     void browserPagesLogInWithItsme() {
-        ItsmeLogin.Session back = ItsmeLogin.as(MARIE).open(app.resolve("app/whoami"));
+        ItsmeLogin.Session back = ItsmeLogin.as(MARIE).timeout(WebClient.TIMEOUT).open(app.resolve("app/whoami"));
         assertThat(back.landing().statusCode()).as(back.landing().body()).isEqualTo(200);
         assertThat(back.landing().uri()).isEqualTo(app.resolve("app/whoami"));
         assertThat(report(back.landing().body())).containsEntry("app caller", MARIE.subFor(ItsmeApps.clientId(APP)))

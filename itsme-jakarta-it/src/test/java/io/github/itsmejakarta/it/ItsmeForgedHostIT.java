@@ -19,6 +19,7 @@ import io.github.itsmejakarta.core.keys.RelyingPartyKeys;
 import io.github.itsmejakarta.it.support.ItsmeApps;
 import io.github.itsmejakarta.it.support.RawHttp;
 import io.github.itsmejakarta.it.support.Server;
+import io.github.itsmejakarta.it.support.WebClient;
 import io.github.itsmejakarta.testkit.Endpoint;
 import io.github.itsmejakarta.testkit.ItsmeSimulator;
 import io.github.itsmejakarta.testkit.TestPersons;
@@ -75,7 +76,8 @@ class ItsmeForgedHostIT {
             }
         }
 
-        ItsmeLogin.Session back = ItsmeLogin.as(TestPersons.BELGIAN_EID_HOLDER).open(app.resolve("protected/whoami"));
+        ItsmeLogin.Session back = ItsmeLogin.as(TestPersons.BELGIAN_EID_HOLDER).timeout(WebClient.TIMEOUT)
+                .open(app.resolve("protected/whoami"));
         assertThat(itsme.recordedRequests(Endpoint.AUTHORIZATION)).filteredOn(r -> r.method().equals("GET"))
                 .singleElement().satisfies(r -> assertThat(r.queryParameter("redirect_uri"))
                         .contains(ItsmeApps.callback(APP).toString()));

@@ -24,6 +24,7 @@ import io.github.itsmejakarta.core.keys.RelyingPartyKeys;
 import io.github.itsmejakarta.it.eventsapp.LoginEventLog;
 import io.github.itsmejakarta.it.support.ItsmeApps;
 import io.github.itsmejakarta.it.support.Server;
+import io.github.itsmejakarta.it.support.WebClient;
 import io.github.itsmejakarta.testkit.Endpoint;
 import io.github.itsmejakarta.testkit.ItsmeLogin;
 import io.github.itsmejakarta.testkit.ItsmeSimulator;
@@ -73,16 +74,17 @@ class ItsmeLoginEventsIT {
         String marieSub = MARIE.subFor(ItsmeApps.clientId(APP));
 
         // a login, then a Confirm in the same session
-        ItsmeLogin.Session marie = ItsmeLogin.as(MARIE).through(itsme).open(app.resolve("protected/whoami?userinfo"));
+        ItsmeLogin.Session marie = ItsmeLogin.as(MARIE).timeout(WebClient.TIMEOUT).through(itsme)
+                .open(app.resolve("protected/whoami?userinfo"));
         Map<String, String> seen = report(marie.landing().body());
         assertThat(seen).containsEntry("sub", marieSub);
-        ItsmeLogin.Session confirmed = ItsmeLogin.as(MARIE).through(itsme).within(marie)
+        ItsmeLogin.Session confirmed = ItsmeLogin.as(MARIE).timeout(WebClient.TIMEOUT).through(itsme).within(marie)
                 .open(app.resolve("flow/confirm?text=Sign%20contract%2042"));
         assertThat(report(confirmed.landing().body())).containsEntry("confirmed-text", "Sign contract 42");
 
         // Sanne refuses on itsme; then a callback that no login started
         itsme.hooks().denyNext();
-        assertThatThrownBy(() -> ItsmeLogin.as(SANNE).open(app.resolve("protected/whoami")))
+        assertThatThrownBy(() -> ItsmeLogin.as(SANNE).timeout(WebClient.TIMEOUT).open(app.resolve("protected/whoami")))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("HTTP 401");
         HttpResponse<String> forged = send(
                 HttpRequest.newBuilder(app.resolve("itsme/callback?code=forged&state=forged")));

@@ -332,7 +332,8 @@ class ItsmeLoginIT {
     @Test
     @Order(Integer.MAX_VALUE)
     void itsmeRotatesItsSigningKeyWhileTheApplicationRuns() throws InterruptedException {
-        assertThat(ItsmeLogin.as(MARIE).open(app.resolve("protected/whoami")).landing().statusCode()).isEqualTo(200);
+        assertThat(ItsmeLogin.as(MARIE).timeout(WebClient.TIMEOUT).open(app.resolve("protected/whoami")).landing()
+                .statusCode()).isEqualTo(200);
         rememberJwksFetches();
         Duration wait = Duration.between(Instant.now(), lastJwksFetch.plus(JWKS_REFETCH_INTERVAL).plusSeconds(2));
         if (!wait.isNegative()) {
@@ -342,7 +343,8 @@ class ItsmeLoginIT {
 
         String newKid = itsme.hooks().rotateSigningKey(false); // the old key is gone from itsme's JWK set
         assertThat(newKid).isNotBlank();
-        ItsmeLogin.Session afterRotation = ItsmeLogin.as(SANNE).open(app.resolve("protected/whoami"));
+        ItsmeLogin.Session afterRotation = ItsmeLogin.as(SANNE).timeout(WebClient.TIMEOUT)
+                .open(app.resolve("protected/whoami"));
         assertThat(afterRotation.landing().statusCode()).as(afterRotation.landing().body()).isEqualTo(200);
         assertThat(report(afterRotation.landing().body())).containsEntry("caller",
                 SANNE.subFor(ItsmeApps.clientId(APP)));
@@ -363,7 +365,7 @@ class ItsmeLoginIT {
     @Test
     void theUserReturnsToTheOriginalUrl() {
         URI deep = app.resolve("protected/deep/page?x=1&y=two%20words");
-        ItsmeLogin.Session back = ItsmeLogin.as(MARIE).open(deep);
+        ItsmeLogin.Session back = ItsmeLogin.as(MARIE).timeout(WebClient.TIMEOUT).open(deep);
         assertThat(back.landing().statusCode()).isEqualTo(200);
         assertThat(back.landing().uri()).isEqualTo(deep);
         assertThat(report(back.landing().body())).containsEntry("page",

@@ -59,7 +59,7 @@ public final class ItsmeUser {
      * in a 2xx answer.
      */
     public ItsmeLogin.Session logIn(URI uri, TestPerson person) {
-        return ItsmeLogin.as(person).cookies(web.cookieManager()).open(uri);
+        return ItsmeLogin.as(person).timeout(WebClient.TIMEOUT).cookies(web.cookieManager()).open(uri);
     }
 
     public WebClient.Trail approve(ItsmePage page, TestPerson person) {

@@ -26,6 +26,11 @@ import java.util.stream.Collectors;
 public final class WebClient {
 
     private static final int MAX_REDIRECTS = 10;
+    /**
+     * The timeout of each request, also for the suite's {@code ItsmeLogin} runs: a server's first answers after a
+     * deployment can take seconds on a loaded build machine.
+     */
+    public static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
     /** HTTP/1.1 as a browser speaks it over plain http (the JDK client would otherwise try an h2c upgrade). */
@@ -127,7 +132,7 @@ public final class WebClient {
 
     private HttpResponse<String> send(HttpRequest.Builder builder) {
         try {
-            return http.send(builder.timeout(Duration.ofSeconds(60)).build(),
+            return http.send(builder.timeout(TIMEOUT).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new AssertionError("request failed: " + e, e);
