@@ -147,9 +147,7 @@ public class ItsmeExtension implements Extension {
         if (definitions.isEmpty() || !hasMechanismHandler()) {
             return;
         }
-        List<String> names = SettingsResolver.qualifierNames(configLookup(config()),
-                definitions.get(0).getJavaClass().getAnnotation(ItsmeAuthenticationMechanismDefinition.class));
-        if (!names.isEmpty()) {
+        if (!qualifierNames().isEmpty()) {
             event.addAnnotatedType(beanManager.createAnnotatedType(QualifiedMechanismPlaceholder.class),
                     ItsmeExtension.class.getName() + "." + QualifiedMechanismPlaceholder.class.getSimpleName());
         }
@@ -181,8 +179,7 @@ public class ItsmeExtension implements Extension {
      */
     private void qualify(ProcessBeanAttributes<ItsmeAuthenticationMechanism> event) {
         Class<?> definitionClass = definitions.get(0).getJavaClass();
-        List<String> names = SettingsResolver.qualifierNames(configLookup(config()),
-                definitionClass.getAnnotation(ItsmeAuthenticationMechanismDefinition.class));
+        List<String> names = qualifierNames();
         if (names.isEmpty()) {
             return;
         }
@@ -201,6 +198,12 @@ public class ItsmeExtension implements Extension {
         qualifiers.add(Any.Literal.INSTANCE);
         event.configureBeanAttributes().qualifiers(qualifiers);
         LOG.log(Level.INFO, () -> "itsme mechanism qualified with " + result.qualifiers());
+    }
+
+    /** The configured qualifiers' class names (MicroProfile Config, else the definition's attribute). */
+    private List<String> qualifierNames() {
+        return SettingsResolver.qualifierNames(configLookup(config()),
+                definitions.get(0).getJavaClass().getAnnotation(ItsmeAuthenticationMechanismDefinition.class));
     }
 
     /** Whether the server has Jakarta Security 4.0's HttpAuthenticationMechanismHandler (Jakarta EE 11). */
